@@ -258,8 +258,11 @@ abstract class TensorLifecycleRules extends RuleGroup {
 
         assertThat(temporaries).as("[TL-08] tensors made inside tidy and not returned. Hint: tidy runs its body in a "
                 + "scope() and keeps the result's tensors").allMatch(Tensor::isClosed);
+        assertThat(single.isClosed()).as("[TL-08] a Tensor returned from tidy is open. Hint: keep the result's "
+                + "tensors before the scope closes").isFalse();
         assertThat(single.toFloats()).as("[TL-08] a Tensor returned from tidy").containsExactly(3, 6);
         assertThat(list).as("[TL-08] tensors of a List returned from tidy").noneMatch(Tensor::isClosed);
+        assertThat(map.get("x").isClosed()).as("[TL-08] a tensor in a Map returned from tidy is open").isFalse();
         assertThat(map.get("x").toFloats()).as("[TL-08] a tensor in a Map returned from tidy").containsExactly(1);
         assertThat(top.tensors()).as("[TL-08] tensors of a TensorContainer (TopK) returned from tidy")
                 .noneMatch(Tensor::isClosed);
