@@ -9,6 +9,7 @@ import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ArrayTensor;
 import ai.human.testing.ReferenceBackend;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,20 @@ class TensorCloseTest {
         assertThat(tensor.unwrap(ArrayTensor.class).shape()).isEqualTo(Shape.of(2));
         assertThatThrownBy(() -> tensor.unwrap(String.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a java.lang.String");
+    }
+
+    @Test
+    void messagesDoNotDependOnTheDefaultLocale() {
+        Locale original = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR")); // lower-cases "I" to a dotless "ı"
+        try {
+            Tensor tensor = backend.fromInts(new int[] {1, 2}, Shape.of(2));
+            tensor.close();
+            assertThatThrownBy(tensor::toInts).hasMessageContaining("int32[2]");
+            assertThat(tensor).hasToString("Tensor#" + tensor.id() + "[int32[2], reference, closed]");
+        } finally {
+            Locale.setDefault(original);
+        }
     }
 
     @Test
