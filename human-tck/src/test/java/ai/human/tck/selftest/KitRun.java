@@ -22,6 +22,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 final class KitRun {
     static final Pattern RULE_ID = Pattern.compile("\\b(TL|OP(?:-[A-Z]+)+)-\\d{2}\\b");
+    /** A violated rule as failure messages name it: the ID in square brackets. */
+    private static final Pattern VIOLATED = Pattern.compile("\\[(" + RULE_ID.pattern() + ")]");
 
     /** One test that did not pass. */
     record Outcome(String displayName, String uniqueId, String message, Throwable error) {
@@ -67,7 +69,7 @@ final class KitRun {
         return containersRun;
     }
 
-    /** Every rule ID named in a failure message (causes and suppressed failures included). */
+    /** Every rule a failure message reports as violated, {@code [ID]} (suppressed failures included). */
     Set<String> failedRules() {
         Set<String> rules = new TreeSet<>();
         for (Outcome outcome : failed) {
@@ -80,9 +82,9 @@ final class KitRun {
         if (error == null) {
             return;
         }
-        Matcher m = RULE_ID.matcher(String.valueOf(error.getMessage()));
+        Matcher m = VIOLATED.matcher(String.valueOf(error.getMessage()));
         while (m.find()) {
-            rules.add(m.group());
+            rules.add(m.group(1));
         }
         for (Throwable suppressed : error.getSuppressed()) {
             collectRules(suppressed, rules);
