@@ -1,0 +1,77 @@
+package ai.human.backend.tf.internal;
+
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_FLOAT;
+
+import ai.human.backend.BinaryOp;
+import ai.human.backend.UnaryOp;
+import org.tensorflow.internal.c_api.TFE_TensorHandle;
+
+/** Element-wise ops: arithmetic, comparisons, activations, softmax, casts, select. */
+public final class MathKernels extends Kernels {
+
+    public MathKernels(EagerContext context) {
+        super(context);
+    }
+
+    /** {@code a op b} with broadcasting; both operands of TF type {@code tfType}. */
+    public TFE_TensorHandle binary(BinaryOp op, TFE_TensorHandle a, TFE_TensorHandle b, int tfType) {
+        return run(binaryOpName(op, tfType), a, b);
+    }
+
+    static String binaryOpName(BinaryOp op, int tfType) {
+        return switch (op) {
+            case ADD -> "AddV2";
+            case SUB -> "Sub";
+            case MUL -> "Mul";
+            // integer division floors, as TensorFlow.js's div does for int32 (TF's own Div would truncate)
+            case DIV -> tfType == TF_FLOAT ? "RealDiv" : "FloorDiv";
+            case FLOOR_DIV -> "FloorDiv";
+            case FLOOR_MOD -> "FloorMod";
+            case MINIMUM -> "Minimum";
+            case MAXIMUM -> "Maximum";
+            case SQUARED_DIFFERENCE -> "SquaredDifference";
+            case EQUAL -> "Equal";
+            case GREATER -> "Greater";
+            case GREATER_EQUAL -> "GreaterEqual";
+            case LESS -> "Less";
+            case LOGICAL_AND -> "LogicalAnd";
+        };
+    }
+
+    public TFE_TensorHandle unary(UnaryOp op, TFE_TensorHandle x) {
+        return run(switch (op) {
+            case RELU -> "Relu";
+            case RELU6 -> "Relu6";
+            case SIGMOID -> "Sigmoid";
+            case EXP -> "Exp";
+            case SQRT -> "Sqrt";
+            case RECIPROCAL -> "Reciprocal";
+        }, x);
+    }
+
+    /** {@code relu(x) + alpha * min(x, 0)}; the three intermediates are deleted before returning. */
+    public TFE_TensorHandle prelu(TFE_TensorHandle x, TFE_TensorHandle alpha) {
+        try (Temps temps = temps()) {
+            TFE_TensorHandle positive = temps.add(run("Relu", x));
+            TFE_TensorHandle negative = temps.add(run("Minimum", x, temps.floatScalar(0f)));
+            TFE_TensorHandle scaled = temps.add(run("Mul", alpha, negative));
+            return run("AddV2", positive, scaled);
+        }
+    }
+
+    public TFE_TensorHandle softmax(TFE_TensorHandle logits) {
+        return run("Softmax", logits);
+    }
+
+    /** TensorFlow {@code Cast} to {@code tfType} (float to int truncates toward zero). */
+    public TFE_TensorHandle cast(TFE_TensorHandle x, int tfType) {
+        try (EagerOp op = context.op("Cast")) {
+            return op.input(x).attrType("DstT", tfType).attr("Truncate", false).executeOne();
+        }
+    }
+
+    /** {@code condition ? whenTrue : whenFalse} with broadcasting ({@code SelectV2}). */
+    public TFE_TensorHandle select(TFE_TensorHandle condition, TFE_TensorHandle whenTrue, TFE_TensorHandle whenFalse) {
+        return run("SelectV2", condition, whenTrue, whenFalse);
+    }
+}
