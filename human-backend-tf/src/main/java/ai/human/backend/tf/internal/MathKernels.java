@@ -1,6 +1,7 @@
 package ai.human.backend.tf.internal;
 
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_FLOAT;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_UINT8;
 
 import ai.human.backend.BinaryOp;
 import ai.human.backend.UnaryOp;
@@ -15,6 +16,13 @@ public final class MathKernels extends Kernels {
 
     /** {@code a op b} with broadcasting; both operands of TF type {@code tfType}. */
     public TFE_TensorHandle binary(BinaryOp op, TFE_TensorHandle a, TFE_TensorHandle b, int tfType) {
+        if (op == BinaryOp.SQUARED_DIFFERENCE && tfType == TF_UINT8) {
+            // TensorFlow has no uint8 SquaredDifference; (a - b) * (a - b) wraps modulo 256 to the same value
+            try (Temps temps = temps()) {
+                TFE_TensorHandle difference = temps.add(run("Sub", a, b));
+                return run("Mul", difference, difference);
+            }
+        }
         return run(binaryOpName(op, tfType), a, b);
     }
 
@@ -23,8 +31,8 @@ public final class MathKernels extends Kernels {
             case ADD -> "AddV2";
             case SUB -> "Sub";
             case MUL -> "Mul";
-            // integer division floors, as TensorFlow.js's div does for int32 (TF's own Div would truncate)
-            case DIV -> tfType == TF_FLOAT ? "RealDiv" : "FloorDiv";
+            // TensorFlow's integer Div truncates toward zero; RealDiv is its float division
+            case DIV -> tfType == TF_FLOAT ? "RealDiv" : "Div";
             case FLOOR_DIV -> "FloorDiv";
             case FLOOR_MOD -> "FloorMod";
             case MINIMUM -> "Minimum";

@@ -34,12 +34,14 @@ public final class ShapeKernels extends Kernels {
         }
     }
 
-    /** {@code TopKV2}: values and int32 indices. */
-    public TFE_TensorHandle[] topK(TFE_TensorHandle x, int k, boolean sorted) {
+    /**
+     * {@code TopKV2}: values and int32 indices, always sorted (largest first, lower index first on ties), which
+     * also satisfies a caller that did not ask for sorting; TensorFlow's unsorted order is unspecified.
+     */
+    public TFE_TensorHandle[] topK(TFE_TensorHandle x, int k) {
         try (Temps temps = temps(); EagerOp op = context.op("TopKV2")) {
-            TFE_TensorHandle[] outputs = op.input(x).input(temps.intScalar(k))
-                    .attr("sorted", sorted).attrType("index_type", TF_INT32).execute();
-            return outputs;
+            return op.input(x).input(temps.intScalar(k))
+                    .attr("sorted", true).attrType("index_type", TF_INT32).execute();
         }
     }
 
