@@ -17,6 +17,8 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrTypeL
 import ai.human.backend.BackendException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -38,6 +40,19 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  */
 public final class EagerOp implements AutoCloseable {
     private static final int MAX_OUTPUTS = 8;
+
+    /**
+     * Native out-parameters of {@code TFE_Execute}, one set per thread: allocating them per op cost about half of
+     * a small op's overhead. JavaCPP frees them when their thread is gone.
+     */
+    private static final class OutputSlots {
+        final PointerPointer<TFE_TensorHandle> handles = new PointerPointer<>(MAX_OUTPUTS);
+        final IntPointer count = new IntPointer(1);
+    }
+
+    private static final Map<String, BytePointer> ATTR_STRINGS = new ConcurrentHashMap<>();
+
+    private static final ThreadLocal<OutputSlots> OUTPUT_SLOTS = ThreadLocal.withInitial(OutputSlots::new);
 
     private final EagerContext owner;
     private final String type;
@@ -89,11 +104,11 @@ public final class EagerOp implements AutoCloseable {
         return this;
     }
 
+    /** A string attribute; the values used here are a handful of constants, kept native once. */
     public EagerOp attr(String name, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        try (BytePointer pointer = new BytePointer(bytes)) {
-            TFE_OpSetAttrString(op, name, pointer, bytes.length);
-        }
+        BytePointer pointer = ATTR_STRINGS.computeIfAbsent(value,
+                v -> new BytePointer(v.getBytes(StandardCharsets.UTF_8)));
+        TFE_OpSetAttrString(op, name, pointer, pointer.capacity());
         return this;
     }
 
@@ -138,18 +153,16 @@ public final class EagerOp implements AutoCloseable {
 
     /** Runs the op; every output handle is recorded by the context and owned by the caller. */
     public TFE_TensorHandle[] execute() {
-        try (PointerPointer<TFE_TensorHandle> outputs = new PointerPointer<>(MAX_OUTPUTS);
-             IntPointer count = new IntPointer(1)) {
-            count.put(MAX_OUTPUTS);
-            TFE_Execute(op, outputs, count, status.get());
-            status.check("op " + type);
-            int n = count.get();
-            TFE_TensorHandle[] handles = new TFE_TensorHandle[n];
-            for (int i = 0; i < n; i++) {
-                handles[i] = new TFE_TensorHandle(outputs.get(i));
-            }
-            return adoptAll(handles);
+        OutputSlots slots = OUTPUT_SLOTS.get();
+        slots.count.put(MAX_OUTPUTS);
+        TFE_Execute(op, slots.handles, slots.count, status.get());
+        status.check("op " + type);
+        int n = slots.count.get();
+        TFE_TensorHandle[] handles = new TFE_TensorHandle[n];
+        for (int i = 0; i < n; i++) {
+            handles[i] = new TFE_TensorHandle(slots.handles.get(i));
         }
+        return adoptAll(handles);
     }
 
     /** Runs an op with one output. */
