@@ -32,19 +32,9 @@ class TfTensorLifecycleTest {
     }
 
     @Test
-    void readsBackEveryDtype() {
-        try (Tensor floats = backend.fromFloats(new float[] {1.5f, -2f, 0f, 3e10f, Float.NaN, -0.25f}, Shape.of(2, 3));
-             Tensor ints = backend.fromInts(new int[] {Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE}, Shape.of(4));
-             Tensor bytes = backend.fromBytes(new byte[] {0, 1, (byte) 128, (byte) 255}, Shape.of(2, 2), DType.UINT8);
-             Tensor bools = backend.fromBytes(new byte[] {0, 1, 7, (byte) -1}, Shape.of(4), DType.BOOL)) {
-            assertThat(floats.toFloats()).containsExactly(1.5f, -2f, 0f, 3e10f, Float.NaN, -0.25f);
-            assertThat(floats.shape()).isEqualTo(Shape.of(2, 3));
-            assertThat(ints.toInts()).containsExactly(Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE);
-            assertThat(ints.dtype()).isEqualTo(DType.INT32);
-            assertThat(bytes.toInts()).containsExactly(0, 1, 128, 255);
-            assertThat(bytes.dtype()).isEqualTo(DType.UINT8);
-            assertThat(bools.toBytes()).as("bool stores every non-zero byte as 1").containsExactly(0, 1, 1, 1);
-            assertThat(bools.dtype()).isEqualTo(DType.BOOL);
+    void storesEveryNonZeroBoolByteAsOne() {
+        try (Tensor bools = backend.fromBytes(new byte[] {0, 1, 7, (byte) -1}, Shape.of(4), DType.BOOL)) {
+            assertThat(bools.toBytes()).containsExactly(0, 1, 1, 1);
         }
     }
 
@@ -115,21 +105,6 @@ class TfTensorLifecycleTest {
     }
 
     @Test
-    void scopesCloseWhatTheyMadeOnTheNativeSideToo() {
-        Tensor kept;
-        try (TensorScope scope = backend.scope()) {
-            Tensor x = backend.fromFloats(new float[] {1, 4, 9}, Shape.of(3));
-            Tensor root = backend.unary(UnaryOp.SQRT, x);
-            kept = scope.keep(backend.binary(BinaryOp.MUL, root, root));
-            assertThat(backend.engineLiveHandles()).isEqualTo(3);
-        }
-        assertCountsAgree(1, 12);
-        assertThat(kept.toFloats()).containsExactly(1f, 4f, 9f);
-        kept.close();
-        assertCountsAgree(0, 0);
-    }
-
-    @Test
     void closingTheBackendDeletesEveryHandleAndRefusesFurtherUse() {
         Tensor a = backend.fromFloats(new float[] {1, 2}, Shape.of(2));
         Tensor b = backend.unary(UnaryOp.EXP, a);
@@ -155,20 +130,6 @@ class TfTensorLifecycleTest {
 
             assertThat(handle.isNull()).isFalse();
             assertThat(x.unwrap(Object.class)).isSameAs(handle);
-        }
-    }
-
-    @Test
-    void refusesTensorsOfAnotherBackendAndClosedTensors() {
-        try (TfBackend other = new TfBackend(BackendOptions.defaults());
-             Tensor foreign = other.fromFloats(new float[] {1}, Shape.of(1));
-             Tensor own = backend.fromFloats(new float[] {1}, Shape.of(1))) {
-            assertThatThrownBy(() -> backend.binary(BinaryOp.ADD, own, foreign))
-                    .isInstanceOf(BackendException.class).hasMessageContaining("belongs to backend");
-            Tensor closed = backend.fromFloats(new float[] {1}, Shape.of(1));
-            closed.close();
-            assertThatThrownBy(() -> backend.unary(UnaryOp.EXP, closed)).isInstanceOf(IllegalStateException.class);
-            assertCountsAgree(1, 4);
         }
     }
 

@@ -3,8 +3,10 @@ package ai.human.backend.tf.internal;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_FLOAT;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_UINT8;
 
+import ai.human.backend.BackendException;
 import ai.human.backend.BinaryOp;
 import ai.human.backend.UnaryOp;
+import ai.human.tensor.Shape;
 import org.tensorflow.internal.c_api.TFE_TensorHandle;
 
 /** Element-wise ops: arithmetic, comparisons, activations, softmax, casts, select. */
@@ -57,14 +59,26 @@ public final class MathKernels extends Kernels {
         }, x);
     }
 
-    /** {@code relu(x) + alpha * min(x, 0)}; the three intermediates are deleted before returning. */
+    /**
+     * {@code relu(x) + alpha * min(x, 0)}; the three intermediates are deleted before returning.
+     *
+     * @throws BackendException if {@code alpha} does not broadcast onto {@code x} without widening it
+     */
     public TFE_TensorHandle prelu(TFE_TensorHandle x, TFE_TensorHandle alpha) {
+        TFE_TensorHandle out;
         try (Temps temps = temps()) {
             TFE_TensorHandle positive = temps.add(run("Relu", x));
             TFE_TensorHandle negative = temps.add(run("Minimum", x, temps.floatScalar(0f)));
             TFE_TensorHandle scaled = temps.add(run("Mul", alpha, negative));
-            return run("AddV2", positive, scaled);
+            out = run("AddV2", positive, scaled);
         }
+        Shape xShape = context.shape(x);
+        if (!context.shape(out).equals(xShape)) {
+            context.delete(out);
+            throw new BackendException("prelu: alpha " + context.shape(alpha) + " does not broadcast onto x " + xShape
+                    + "; give one slope per channel (the last axis) or a single slope");
+        }
+        return out;
     }
 
     public TFE_TensorHandle softmax(TFE_TensorHandle logits) {
