@@ -50,8 +50,9 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * {@value #NATIVE_FUSION} ({@code true}/{@code false}: run bias and relu/relu6 inside TensorFlow's fused kernels
  * {@code _FusedConv2D}/{@code _FusedMatMul}; default {@value #DEFAULT_NATIVE_FUSION}, because TensorFlow's
  * oneDNN convolution followed by {@code BiasAdd} and the activation measured faster here than its Eigen-based
- * fused kernel). TensorFlow's CPU thread pool is shared by the whole process and sized by the first
- * backend created in it.
+ * fused kernel). TensorFlow creates its intra-op pool once per process, sized by the first backend (or other
+ * TensorFlow context) created in it; later backends share it, and a different {@value #THREADS} is logged at WARN.
+ * Each backend has its own inter-op pool.
  *
  * <pre>{@code
  * try (TfBackend backend = new TfBackend(BackendOptions.defaults());

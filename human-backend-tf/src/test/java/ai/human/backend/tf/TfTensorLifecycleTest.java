@@ -124,6 +124,32 @@ class TfTensorLifecycleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope closes what the body makes
+    void everyJavaCppAllocationOfAnOpIsFreedAtOnceNotLeftToTheGarbageCollector() {
+        Runnable ops = () -> {
+            try (TensorScope scope = backend.scope()) {
+                Tensor x = backend.fromFloats(new float[] {1, 2, 3, 4}, Shape.of(1, 2, 2, 1));
+                backend.concat(List.of(x, x), 3);
+                backend.conv2d(x, backend.fromFloats(new float[] {1, 1, 1, 1}, Shape.of(2, 2, 1, 1)),
+                        ai.human.backend.ConvSpec.of(1, ai.human.backend.Padding.SAME), ai.human.backend.Fused.NONE);
+                backend.topK(backend.reshape(x, Shape.of(4)), 2, true);
+                backend.cropAndResize(x, new float[][] {{0, 0, 1, 1}}, new int[] {0}, 2, 2);
+                backend.unary(UnaryOp.EXP, x).toFloats();
+            }
+        };
+        ops.run(); // per-thread out-parameters and constant attribute strings are made once, on first use
+        long before = org.bytedeco.javacpp.Pointer.totalCount();
+
+        for (int i = 0; i < 20; i++) {
+            ops.run();
+        }
+
+        assertThat(org.bytedeco.javacpp.Pointer.totalCount()).as("JavaCPP pointers awaiting deallocation")
+                .isEqualTo(before);
+        assertCountsAgree(0, 0);
+    }
+
+    @Test
     void unwrapsToTheTensorsOwnEagerHandle() {
         try (Tensor x = backend.fromFloats(new float[] {1}, Shape.of(1))) {
             TFE_TensorHandle handle = x.unwrap(TFE_TensorHandle.class);

@@ -25,6 +25,7 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_UINT8;
 
 import ai.human.backend.BackendException;
 import ai.human.tensor.Shape;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -37,6 +38,8 @@ import org.tensorflow.internal.c_api.TFE_Context;
 import org.tensorflow.internal.c_api.TFE_ContextOptions;
 import org.tensorflow.internal.c_api.TFE_TensorHandle;
 import org.tensorflow.internal.c_api.TF_Tensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -52,6 +55,10 @@ import org.tensorflow.proto.ConfigProto;
  * deleted while a call is in progress, and calls after close fail with a clear message.
  */
 public final class EagerContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EagerContext.class);
+    /** Intra-op threads of the first context of this process: TensorFlow sizes its shared CPU pool only then. */
+    private static final AtomicInteger FIRST_INTRA_OP_THREADS = new AtomicInteger(-1);
+
     private final TFE_Context context;
     private final LiveHandles live = new LiveHandles();
     private final Lock useLock;
@@ -68,10 +75,20 @@ public final class EagerContext implements AutoCloseable {
     /**
      * A synchronous eager context on the CPU.
      *
+     * <p>Measured with TensorFlow 2.18: the intra-op pool (the threads one op may use) is created once per process,
+     * by the first context, and shared by every later one, whatever they ask for; each context has its own inter-op
+     * pool, freed when it closes. A later context that asks for a different intra-op count is logged at WARN.
+     *
      * @param intraOpThreads threads one op may use (0: TensorFlow's default, one per core)
      * @param interOpThreads threads for running independent ops (0: TensorFlow's default)
      */
     public static EagerContext create(int intraOpThreads, int interOpThreads) {
+        if (!FIRST_INTRA_OP_THREADS.compareAndSet(-1, intraOpThreads)
+                && FIRST_INTRA_OP_THREADS.get() != intraOpThreads) {
+            LOG.warn("TensorFlow's intra-op thread pool was sized to {} thread(s) by the first backend of this process;"
+                    + " the {} asked for now has no effect (set the same threads option everywhere)",
+                    FIRST_INTRA_OP_THREADS.get(), intraOpThreads);
+        }
         byte[] config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(interOpThreads)
