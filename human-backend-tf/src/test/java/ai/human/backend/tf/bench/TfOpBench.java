@@ -78,8 +78,47 @@ public final class TfOpBench {
                     new float[][] {{0, 0, 1, 1}, {0.1f, 0.1f, 0.5f, 0.5f}, {0.2f, 0.3f, 0.9f, 0.8f}, {0, 0, 0.5f, 1}},
                     new int[4], 192, 192));
             time("maxPool 2x2 128x128x32", () -> backend.maxPool(image, 2, 2, ConvSpec.of(2, Padding.SAME)));
+            MiniNet net = new MiniNet(backend, random);
+            Tensor face = backend.fromFloats(randoms(random, 1 * 128 * 128 * 3), Shape.of(1, 128, 128, 3));
+            time("mini net: 7 conv/depthwise layers on 128x128x3", () -> net.run(face));
             System.out.println("live after bench: tracker " + backend.memory().tensors() + ", engine "
                     + backend.engineLiveHandles());
+        }
+    }
+
+    /** A BlazeFace-like stack of convolutions, to time op sequences as the models run them. */
+    private static final class MiniNet {
+        private final TfBackend backend;
+        private final Tensor[] filters;
+        private final Tensor[] biases;
+        private final boolean[] depthwise = {false, true, false, true, false, true, false};
+        private final int[] strides = {2, 1, 1, 2, 1, 1, 1};
+
+        MiniNet(TfBackend backend, Random random) {
+            this.backend = backend;
+            int[][] shapes = {{5, 5, 3, 24}, {3, 3, 24, 1}, {1, 1, 24, 28}, {3, 3, 28, 1}, {1, 1, 28, 32},
+                {3, 3, 32, 1}, {1, 1, 32, 48}};
+            filters = new Tensor[shapes.length];
+            biases = new Tensor[shapes.length];
+            for (int i = 0; i < shapes.length; i++) {
+                Shape shape = Shape.of(shapes[i]);
+                filters[i] = backend.fromFloats(randoms(random, (int) shape.size()), shape);
+                int out = depthwise[i] ? shapes[i][2] : shapes[i][3];
+                biases[i] = backend.fromFloats(randoms(random, out), Shape.of(out));
+            }
+        }
+
+        Tensor run(Tensor input) {
+            return backend.tidy(() -> {
+                Tensor x = input;
+                for (int i = 0; i < filters.length; i++) {
+                    ConvSpec spec = ConvSpec.of(strides[i], Padding.SAME);
+                    Fused fused = Fused.of(biases[i], Activation.RELU);
+                    x = depthwise[i] ? backend.depthwiseConv2d(x, filters[i], spec, fused)
+                            : backend.conv2d(x, filters[i], spec, fused);
+                }
+                return x;
+            });
         }
     }
 
