@@ -1,6 +1,7 @@
 package ai.human.backend.tf.internal;
 
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_DeleteOp;
+import static org.tensorflow.internal.c_api.global.tensorflow.TFE_DeleteTensorHandle;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_Execute;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_NewOp;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpAddInput;
@@ -12,7 +13,6 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrIntLi
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrString;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrStringList;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrType;
-import static org.tensorflow.internal.c_api.global.tensorflow.TFE_OpSetAttrTypeList;
 
 import ai.human.backend.BackendException;
 import java.nio.charset.StandardCharsets;
@@ -146,11 +146,6 @@ public final class EagerOp implements AutoCloseable {
         return this;
     }
 
-    public EagerOp attrTypes(String name, int[] tfTypes) {
-        TFE_OpSetAttrTypeList(op, name, tfTypes, tfTypes.length);
-        return this;
-    }
-
     /** Runs the op; every output handle is recorded by the context and owned by the caller. */
     public TFE_TensorHandle[] execute() {
         OutputSlots slots = OUTPUT_SLOTS.get();
@@ -189,7 +184,7 @@ public final class EagerOp implements AutoCloseable {
                 owner.delete(handles[i]);
             }
             for (int i = adopted + 1; i < handles.length; i++) {
-                org.tensorflow.internal.c_api.global.tensorflow.TFE_DeleteTensorHandle(handles[i]);
+                TFE_DeleteTensorHandle(handles[i]);
             }
             throw e;
         }
