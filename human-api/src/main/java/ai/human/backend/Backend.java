@@ -1,0 +1,265 @@
+package ai.human.backend;
+
+import ai.human.internal.math.NonMaxSuppression;
+import ai.human.tensor.DType;
+import ai.human.tensor.MemoryInfo;
+import ai.human.tensor.Shape;
+import ai.human.tensor.Tensor;
+import ai.human.tensor.TensorContainer;
+import ai.human.tensor.TensorScope;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A compute engine: tensor factory, the ops Human's models and pipelines need, memory accounting and scopes.
+ *
+ * <p>Conventions: images are NHWC; ops follow TensorFlow's semantics (broadcasting, {@code SAME} padding, resize
+ * modes); every op returns a new tensor owned by the caller (or the enclosing scope) and never consumes its
+ * inputs; a tensor of another backend is refused with a {@link BackendException}; a closed tensor with
+ * {@link IllegalStateException}. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * try (Backend backend = Backends.create(BackendOptions.defaults());
+ *      TensorScope scope = backend.scope()) {
+ *     Tensor x = backend.fromFloats(new float[] {1, 2, 3, 4}, Shape.of(2, 2));
+ *     Tensor y = backend.binary(BinaryOp.MUL, x, backend.scalar(2f));
+ *     float[] values = y.toFloats(); // {2, 4, 6, 8}
+ * } // both tensors closed by the scope
+ * }</pre>
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The provider's name, for example {@code tensorflow} or {@code djl}. */
+    String name();
+
+    // ---- tensors, scopes and memory ------------------------------------------------------------------------
+
+    /** A FLOAT32 tensor holding a copy of {@code values} (row-major). */
+    Tensor fromFloats(float[] values, Shape shape);
+
+    /** An INT32 tensor holding a copy of {@code values}. */
+    Tensor fromInts(int[] values, Shape shape);
+
+    /** A UINT8 or BOOL (0/1) tensor holding a copy of {@code values}. */
+    Tensor fromBytes(byte[] values, Shape shape, DType dtype);
+
+    /** A FLOAT32 scalar. */
+    default Tensor scalar(float value) {
+        return fromFloats(new float[] {value}, Shape.scalar());
+    }
+
+    /**
+     * A constant weight, which the backend may lay out for its {@code use} once (the tensor still reports the
+     * TensorFlow shape given here).
+     */
+    default Tensor weight(float[] values, Shape shape, WeightUse use) {
+        return fromFloats(values, shape);
+    }
+
+    /** Opens a scope on the calling thread; see {@link TensorScope}. */
+    TensorScope scope();
+
+    /**
+     * Runs {@code body} in a scope and closes every tensor it created except those in its result: a
+     * {@link Tensor}, an {@link Iterable} or {@link Map} of tensors, or a {@link TensorContainer}.
+     */
+    default <R> R tidy(Supplier<R> body) {
+        try (TensorScope scope = scope()) {
+            R result = body.get();
+            keepAll(scope, result);
+            return result;
+        }
+    }
+
+    private static void keepAll(TensorScope scope, Object result) {
+        if (result instanceof Tensor tensor) {
+            scope.keep(tensor);
+        } else if (result instanceof TensorContainer container) {
+            container.tensors().forEach(scope::keep);
+        } else if (result instanceof Iterable<?> items) {
+            for (Object item : items) {
+                keepAll(scope, item);
+            }
+        } else if (result instanceof Map<?, ?> map) {
+            for (Object item : map.values()) {
+                keepAll(scope, item);
+            }
+        }
+    }
+
+    /** Live tensors and bytes of this backend, with the peak and the split by owner. */
+    MemoryInfo memory();
+
+    // ---- element-wise ----------------------------------------------------------------------------------------
+
+    /** {@code a op b} element-wise with broadcasting. */
+    Tensor binary(BinaryOp op, Tensor a, Tensor b);
+
+    /** {@code op(x)} element-wise on a float tensor. */
+    Tensor unary(UnaryOp op, Tensor x);
+
+    /** {@code max(x, 0) + alpha * min(x, 0)}, alpha broadcast over the last axis. */
+    Tensor prelu(Tensor x, Tensor alpha);
+
+    /** Softmax over the last axis. */
+    Tensor softmax(Tensor logits);
+
+    /** Converts element type; float to int truncates toward zero, like TensorFlow's {@code Cast}. */
+    Tensor cast(Tensor x, DType dtype);
+
+    /** Element-wise {@code condition ? whenTrue : whenFalse}, with broadcasting. */
+    Tensor select(Tensor condition, Tensor whenTrue, Tensor whenFalse);
+
+    // ---- neural network ----------------------------------------------------------------------------------------
+
+    /** 2-D convolution of NHWC {@code input} with a {@code [h, w, in, out]} filter, then {@code fused}. */
+    Tensor conv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused);
+
+    /** Depthwise convolution with a {@code [h, w, in, multiplier]} filter, then {@code fused}. */
+    Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused);
+
+    /** Matrix product of two rank-2 tensors, optionally transposed, then {@code fused}. */
+    Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB, Fused fused);
+
+    /** Max pooling over {@code windowH x windowW} windows of NHWC {@code input}. */
+    Tensor maxPool(Tensor input, int windowH, int windowW, ConvSpec spec);
+
+    // ---- reductions ----------------------------------------------------------------------------------------------
+
+    /** Reduces over {@code axes} (negative axes count from the end). */
+    Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims);
+
+    /** Int32 index of the largest value along {@code axis} (first one on ties). */
+    Tensor argMax(Tensor x, int axis);
+
+    /** The {@code k} largest values along the last axis and their int32 indices (lower index first on ties). */
+    TopK topK(Tensor x, int k, boolean sorted);
+
+    // ---- shapes --------------------------------------------------------------------------------------------------
+
+    /** Same elements, new shape with the same element count. */
+    Tensor reshape(Tensor x, Shape shape);
+
+    /** Permutes axes: output axis {@code i} is input axis {@code permutation[i]}. */
+    Tensor transpose(Tensor x, int[] permutation);
+
+    /** Joins tensors of the same dtype along {@code axis}. */
+    Tensor concat(List<Tensor> xs, int axis);
+
+    /** Cuts {@code x} along {@code axis} into pieces of the given sizes (which sum to the axis length). */
+    default List<Tensor> split(Tensor x, int axis, int[] sizes) {
+        int rank = x.shape().rank();
+        int a = axis < 0 ? axis + rank : axis;
+        int[] begin = new int[rank];
+        int[] size = x.shape().toArray();
+        Tensor[] parts = new Tensor[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            size[a] = sizes[i];
+            parts[i] = slice(x, begin, size);
+            begin[a] += sizes[i];
+        }
+        return List.of(parts);
+    }
+
+    /** The block starting at {@code begin} of extent {@code size} ({@code -1}: to the end). */
+    Tensor slice(Tensor x, int[] begin, int[] size);
+
+    /**
+     * Elements {@code begin[i], begin[i] + strides[i], ...} up to (excluding) {@code end[i]} on every axis; all
+     * three arrays have the tensor's rank, already resolved (no masks, non-negative begin/end, strides non-zero).
+     */
+    Tensor stridedSlice(Tensor x, int[] begin, int[] end, int[] strides);
+
+    /** Pads with {@code value}; {@code paddings[i] = {before, after}} for axis {@code i}. */
+    Tensor pad(Tensor x, int[][] paddings, float value);
+
+    /** Reverses the order of elements along each of {@code axes}. */
+    Tensor reverse(Tensor x, int[] axes);
+
+    /** Slices of {@code x} along {@code axis} picked by int32 {@code indices} (TensorFlow {@code GatherV2}). */
+    Tensor gather(Tensor x, Tensor indices, int axis);
+
+    /** TensorFlow {@code GatherNd}: the last axis of int32 {@code indices} addresses into {@code x}. */
+    Tensor gatherNd(Tensor x, Tensor indices);
+
+    // ---- images --------------------------------------------------------------------------------------------------
+
+    /**
+     * Bilinear resize of NHWC {@code images} with TensorFlow's coordinate modes: legacy
+     * ({@code halfPixelCenters=false}) or half-pixel centres; the result is FLOAT32.
+     */
+    Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners, boolean halfPixelCenters);
+
+    /**
+     * TensorFlow {@code CropAndResize} (bilinear, extrapolation value 0): for each box {@code [y1, x1, y2, x2]} in
+     * normalized coordinates of image {@code boxIndices[i]}, a {@code cropHeight x cropWidth} crop; FLOAT32
+     * {@code [boxes, cropHeight, cropWidth, channels]}.
+     */
+    Tensor cropAndResize(Tensor image, float[][] boxes, int[] boxIndices, int cropHeight, int cropWidth);
+
+    /**
+     * Rotates NHWC {@code image} by {@code radians} around ({@code centerX * width}, {@code centerY * height}) with
+     * nearest-neighbour sampling, filling uncovered pixels with {@code fillValue}, exactly as TensorFlow.js
+     * {@code tf.image.rotateWithOffset} does.
+     */
+    default Tensor rotateWithOffset(Tensor image, float radians, float fillValue, float centerX, float centerY) {
+        Shape shape = image.shape();
+        if (shape.rank() != 4) {
+            throw new BackendException("rotateWithOffset needs an NHWC image of rank 4, got shape " + shape);
+        }
+        int batch = shape.dim(0);
+        int height = shape.dim(1);
+        int width = shape.dim(2);
+        int channels = shape.dim(3);
+        int pixels = height * width;
+        int[] source = new int[batch * pixels];
+        double cx = width * (double) centerX;
+        double cy = height * (double) centerY;
+        double sin = Math.sin(radians);
+        double cos = Math.cos(radians);
+        int fillRow = batch * pixels;
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                long x = Math.round((col - cx) * cos - (row - cy) * sin + cx);
+                long y = Math.round((col - cx) * sin + (row - cy) * cos + cy);
+                boolean inside = x >= 0 && x < width && y >= 0 && y < height;
+                for (int b = 0; b < batch; b++) {
+                    source[b * pixels + row * width + col] = inside ? (int) (b * pixels + y * width + x) : fillRow;
+                }
+            }
+        }
+        try (TensorScope scope = scope()) {
+            Tensor flat = reshape(image, Shape.of(batch * pixels, channels));
+            float[] fill = new float[channels];
+            java.util.Arrays.fill(fill, fillValue);
+            Tensor fillPixel = cast(fromFloats(fill, Shape.of(1, channels)), image.dtype());
+            Tensor table = concat(List.of(flat, fillPixel), 0);
+            Tensor picked = gather(table, fromInts(source, Shape.of(batch * pixels)), 0);
+            return scope.keep(reshape(picked, shape));
+        }
+    }
+
+    /**
+     * Greedy non-maximum suppression ({@code NonMaxSuppressionV5}) of {@code boxes [n, 4]} ({@code [y1, x1, y2, x2]})
+     * with {@code scores [n]}; {@code softNmsSigma} 0 for hard NMS.
+     */
+    default NmsResult nonMaxSuppression(Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
+                                        float scoreThreshold, float softNmsSigma) {
+        NonMaxSuppression.Selection kept = NonMaxSuppression.select(boxes.toFloats(), scores.toFloats(), maxOutput,
+                iouThreshold, scoreThreshold, softNmsSigma);
+        Tensor indices = fromInts(kept.indices(), Shape.of(kept.indices().length));
+        try {
+            return new NmsResult(indices, fromFloats(kept.scores(), Shape.of(kept.scores().length)));
+        } catch (RuntimeException e) {
+            indices.close();
+            throw e;
+        }
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+    /** Releases everything this backend still holds (tensors, models, native resources). Afterwards the counts are zero. */
+    @Override
+    void close();
+}

@@ -1,0 +1,6 @@
+package ai.human.backend;
+
+/** Reductions over axes. */
+public enum ReduceOp {
+    MEAN, SUM, MAX
+}

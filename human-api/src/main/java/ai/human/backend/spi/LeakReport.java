@@ -1,0 +1,29 @@
+package ai.human.backend.spi;
+
+import ai.human.tensor.DType;
+import ai.human.tensor.Owner;
+import ai.human.tensor.Shape;
+
+/**
+ * A tensor that became unreachable while still open, found by leak detection and then freed.
+ *
+ * @param backend      name of the backend it lived on
+ * @param id           the tensor's id
+ * @param dtype        element type
+ * @param shape        dimensions
+ * @param owner        owner at the time it was lost
+ * @param creationSite stack trace of its creation, or {@code null} below {@code ALL_WITH_CREATION_SITE}
+ */
+public record LeakReport(String backend, long id, DType dtype, Shape shape, Owner owner, String creationSite) {
+
+    /** The one-paragraph message logged at WARN. */
+    public String message() {
+        String what = "Tensor #" + id + " " + dtype.name().toLowerCase() + shape + " (owner " + owner + ", backend "
+                + backend + ") became unreachable without being closed; it has been released now. "
+                + "Close tensors with try-with-resources, or close the result that carries them.";
+        return creationSite == null
+                ? what + " Set -D" + ai.human.tensor.LeakDetection.PROPERTY
+                        + "=all_with_creation_site to see where it was created."
+                : what + " Created at:\n" + creationSite;
+    }
+}

@@ -1,0 +1,75 @@
+package ai.human.tensor;
+
+import ai.human.backend.Backend;
+
+/**
+ * An n-dimensional array that lives on a {@link Backend} (native memory), owned by exactly one owner.
+ *
+ * <p>A tensor is {@link AutoCloseable}: whoever owns it closes it, best with try-with-resources. Closing twice is
+ * harmless; using a closed tensor throws {@link IllegalStateException} naming the tensor. Tensors created inside
+ * a {@link TensorScope} are closed by the scope unless kept.
+ *
+ * <pre>{@code
+ * try (Tensor image = human.decodeImage(Path.of("photo.jpg"))) {
+ *     Shape shape = image.shape();          // [1, height, width, 3]
+ *     int[] pixels = image.toInts();         // read back to the JVM
+ * }
+ * }</pre>
+ */
+public interface Tensor extends AutoCloseable {
+
+    /** A number unique within its backend, shown in messages and leak reports. */
+    long id();
+
+    Shape shape();
+
+    DType dtype();
+
+    /** Number of elements. */
+    default long size() {
+        return shape().size();
+    }
+
+    /** Bytes this tensor counts for in {@link MemoryInfo}: elements × element size. */
+    default long byteSize() {
+        return shape().size() * dtype().byteSize();
+    }
+
+    /** All elements in row-major order, converted to {@code float}. */
+    float[] toFloats();
+
+    /** All elements in row-major order, converted to {@code int} (floats are truncated toward zero). */
+    int[] toInts();
+
+    /** All elements of a {@code UINT8} or {@code BOOL} tensor as raw bytes (bool: 0 or 1). */
+    byte[] toBytes();
+
+    /** The single value of a tensor with one element, as {@code float}. */
+    default float toFloat() {
+        if (size() != 1) {
+            throw new IllegalStateException("Tensor #" + id() + " " + dtype().name().toLowerCase() + shape()
+                    + " has " + size() + " elements; toFloat() needs exactly one");
+        }
+        return toFloats()[0];
+    }
+
+    /**
+     * The backend's own object behind this tensor, for code that goes on in TensorFlow Java or DJL (for example
+     * {@code org.tensorflow.Tensor} or {@code ai.djl.ndarray.NDArray}). The tensor still owns it: do not close it.
+     *
+     * @throws IllegalArgumentException if the native object is not of that type
+     */
+    <T> T unwrap(Class<T> type);
+
+    /** Who currently owns this tensor. */
+    Owner owner();
+
+    /** The backend this tensor lives on. */
+    Backend backend();
+
+    boolean isClosed();
+
+    /** Releases the native memory. Harmless when already closed. */
+    @Override
+    void close();
+}

@@ -1,0 +1,9 @@
+package ai.human.tensor;
+
+import java.util.stream.Stream;
+
+/** Something that carries tensors, so {@code Backend.tidy} can keep all of them when it is returned. */
+public interface TensorContainer {
+    /** The tensors carried, possibly none. */
+    Stream<Tensor> tensors();
+}
