@@ -16,7 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * WeightData w = model.weights().get("conv1/kernel");
  * if (w.dtype() == DType.FLOAT32) {
- *     Tensor t = backend.weight(w.floats(), w.shape(), WeightUse.CONV_KERNEL);
+ *     Tensor t = backend.weight(w.floats(), w.shape(), WeightUse.CONV2D_FILTER);
  * }
  * }</pre>
  */

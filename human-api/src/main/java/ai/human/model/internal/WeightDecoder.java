@@ -230,22 +230,19 @@ public final class WeightDecoder {
             in.get(raw);
             return WeightData.ofFloats(spec.name, shape, Float16.decode(raw, 0, n));
         }
-        double[] dequantised = new double[n];
         boolean wide = spec.quantization.equals("uint16");
-        for (int k = 0; k < n; k++) {
-            int q = wide ? in.getShort() & 0xffff : in.get() & 0xff;
-            dequantised[k] = q * spec.scale + spec.min;
-        }
         if (spec.dtype.equals("int32")) {
             int[] v = new int[n];
             for (int k = 0; k < n; k++) {
-                v[k] = (int) Math.round(dequantised[k]);
+                int q = wide ? in.getShort() & 0xffff : in.get() & 0xff;
+                v[k] = (int) Math.round(q * spec.scale + spec.min);
             }
             return WeightData.ofInts(spec.name, shape, v);
         }
         float[] v = new float[n];
         for (int k = 0; k < n; k++) {
-            v[k] = (float) dequantised[k];
+            int q = wide ? in.getShort() & 0xffff : in.get() & 0xff;
+            v[k] = (float) (q * spec.scale + spec.min);
         }
         return WeightData.ofFloats(spec.name, shape, v);
     }
