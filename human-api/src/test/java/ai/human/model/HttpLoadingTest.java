@@ -175,6 +175,13 @@ class HttpLoadingTest {
     }
 
     @Test
+    void malformedUrlIsNamed() {
+        assertThatThrownBy(() -> loader().load("http://127.0.0.1:1/with space/m.json"))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("http://127.0.0.1:1/with space/m.json: is not a valid URL");
+    }
+
+    @Test
     void unreachableServerNamesTheUrl() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

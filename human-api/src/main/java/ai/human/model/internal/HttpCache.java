@@ -55,6 +55,15 @@ public final class HttpCache {
 
     /** The bytes at {@code url}, from the cache when a verified copy is there. */
     public byte[] get(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(url + ": is not a valid URL (" + e.getMessage() + ")", e);
+        }
+        if (uri.getHost() == null) {
+            throw new ModelException(url + ": has no host; write it as http://host/path or https://host/path");
+        }
         Path file = fileFor(url);
         Path sidecar = sidecarOf(file);
         byte[] cached = readVerified(url, file, sidecar);
