@@ -1,5 +1,7 @@
 package ai.human.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,6 @@ public record BodyResult(int id, double score, Box box, Box boxRaw, List<BodyKey
                          Map<String, List<List<Point>>> annotations) {
     public BodyResult {
         keypoints = List.copyOf(keypoints);
-        annotations = Map.copyOf(annotations);
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
     }
 }

@@ -1,5 +1,7 @@
 package ai.human.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,7 @@ public record FaceResult(
         size = size.clone();
         mesh = List.copyOf(mesh);
         meshRaw = List.copyOf(meshRaw);
-        annotations = Map.copyOf(annotations);
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         emotion = List.copyOf(emotion);
         embedding = embedding.clone();
     }

@@ -1,5 +1,7 @@
 package ai.human.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record HandResult(int id, double score, double boxScore, double fingerSco
                          Map<String, FingerPose> landmarks) {
     public HandResult {
         keypoints = List.copyOf(keypoints);
-        annotations = Map.copyOf(annotations);
-        landmarks = Map.copyOf(landmarks);
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        landmarks = Collections.unmodifiableMap(new LinkedHashMap<>(landmarks));
     }
 }

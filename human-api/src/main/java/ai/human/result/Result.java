@@ -2,6 +2,8 @@ package ai.human.result;
 
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorContainer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,7 +40,7 @@ public record Result(List<FaceResult> face, List<BodyResult> body, List<HandResu
         hand = List.copyOf(hand);
         object = List.copyOf(object);
         gesture = List.copyOf(gesture);
-        performance = Map.copyOf(performance);
+        performance = Collections.unmodifiableMap(new LinkedHashMap<>(performance));
     }
 
     /** Tensors the result still owns. */
