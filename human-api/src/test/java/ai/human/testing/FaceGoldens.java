@@ -30,7 +30,8 @@ public final class FaceGoldens {
     public record Face(double[] box, double[] boxRaw, double[][] mesh, double score, double boxScore, double faceScore,
                        OptionalDouble age, String gender, OptionalDouble genderScore, List<String> emotions,
                        List<Double> emotionScores, float[] embedding, OptionalDouble real, OptionalDouble live,
-                       OptionalDouble distance, double roll, double yaw, double pitch, boolean hasRotation) {
+                       OptionalDouble distance, double roll, double yaw, double pitch, boolean hasRotation,
+                       double[] rotationMatrix, double gazeBearing, double gazeStrength) {
     }
 
     /** One image: its name, size, the SHA-256 of the exact RGB bytes the oracle used, and the faces. */
@@ -128,7 +129,9 @@ public final class FaceGoldens {
                 f.path("boxScore").asDouble(), f.path("faceScore").asDouble(), optional(f, "age"), f.path("gender").asText(null),
                 optional(f, "genderScore"), emotions, emotionScores, values, optional(f, "real"), optional(f, "live"),
                 optional(f, "distance"), angle.path("roll").asDouble(), angle.path("yaw").asDouble(),
-                angle.path("pitch").asDouble(), !rotation.isMissingNode() && !rotation.isNull());
+                angle.path("pitch").asDouble(), !rotation.isMissingNode() && !rotation.isNull(),
+                rotation.has("matrix") ? doubles(rotation.get("matrix")) : new double[0],
+                rotation.path("gaze").path("bearing").asDouble(), rotation.path("gaze").path("strength").asDouble());
     }
 
     private static OptionalDouble optional(JsonNode node, String field) {
