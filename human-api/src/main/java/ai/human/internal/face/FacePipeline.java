@@ -181,6 +181,13 @@ public final class FacePipeline {
     @SuppressWarnings("try") // the scope closes the model intermediates
     private FaceResult describe(Backend backend, TensorScope outer, Candidate face, int index, int count, boolean skipAllowed,
                                 int width, int height, Performance perf, List<Tensor> taken) {
+        if (config.detector().mask()) {
+            Tensor masked = FaceMask.apply(backend, face.crop, face.mesh, face.box);
+            if (masked != face.crop) {
+                face.crop.close();
+                face.crop = masked;
+            }
+        }
         Optional<FaceRotation> rotation = face.mesh.length > 200
                 ? Optional.of(FaceAngles.calculate(face.mesh, face.meshRaw, rawBox(face.boxRaw), width, height))
                 : Optional.empty();
