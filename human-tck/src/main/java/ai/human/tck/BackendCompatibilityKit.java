@@ -1,0 +1,133 @@
+package ai.human.tck;
+
+import ai.human.backend.Backend;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The Backend Compatibility Kit: the rules every {@link Backend} must follow, as JUnit 5 tests. A backend module
+ * runs it by extending this class in its tests:
+ *
+ * <pre>{@code
+ * class MyBackendCompatibilityTest extends BackendCompatibilityKit {
+ *     @Override
+ *     protected Backend createBackend() {
+ *         return new MyBackendProvider().create(BackendOptions.defaults());
+ *     }
+ *
+ *     @Override
+ *     protected Set<Capability> capabilities() {
+ *         return EnumSet.allOf(Capability.class);
+ *     }
+ *
+ *     @Override
+ *     protected OptionalLong engineLiveObjects(Backend backend) {
+ *         return OptionalLong.of(((MyBackend) backend).engine().liveObjectCount());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each rule has a stable ID ({@code TL-01}, {@code OP-CONV-02}, ...) stated in {@code docs/backend-contract.md}.
+ * The ID starts the test's display name and every failure message, followed by what to check. Each test gets a fresh
+ * backend from {@link #createBackend()} and closes it afterwards. Rules of a capability the backend does not claim
+ * are skipped with the reason.
+ *
+ * <p>Rule groups are the {@code @Nested} classes below; JUnit runs them for every concrete subclass. A new group is a
+ * package-private class extending {@code RuleGroup} plus one nested class here, and, if backends may lack it, a new
+ * {@link Capability}.
+ */
+public abstract class BackendCompatibilityKit {
+
+    /** A new backend for one test; the kit closes it when the test ends. */
+    protected abstract Backend createBackend();
+
+    /** The capabilities this backend claims; the rules of the others are skipped. */
+    protected abstract Set<Capability> capabilities();
+
+    /**
+     * The engine's own count of live native objects (tensors, arrays, handles), independent of the backend's
+     * {@code memory()}; needed when {@link Capability#NATIVE_COUNT} is claimed. Empty by default.
+     */
+    protected OptionalLong engineLiveObjects(Backend backend) {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * How far a float result may be from the reference: {@code |actual - expected| <= tolerance * max(1, |expected|)}.
+     * The default {@code 1e-4} suits float32 engines on CPU.
+     */
+    protected double tolerance() {
+        return 1e-4;
+    }
+
+    final boolean claims(Capability capability) {
+        Set<Capability> claimed = capabilities();
+        return claimed != null && claimed.contains(capability);
+    }
+
+    @Nested
+    @DisplayName("Tensor lifecycle [TL]")
+    public class TensorLifecycle extends TensorLifecycleRules {
+        public TensorLifecycle() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Op contract [OP-GEN]")
+    public class OpContract extends OpContractRules {
+        public OpContract() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Element-wise ops [OP-EW]")
+    public class ElementwiseOps extends ElementwiseRules {
+        public ElementwiseOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Convolution, pooling and matMul [OP-CONV, OP-POOL, OP-MM]")
+    public class NeuralNetOps extends NeuralNetRules {
+        public NeuralNetOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Reductions [OP-RED]")
+    public class ReductionOps extends ReductionRules {
+        public ReductionOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Layout and indexing [OP-SHAPE, OP-IDX]")
+    public class LayoutOps extends LayoutRules {
+        public LayoutOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Image ops [OP-IMG]")
+    public class ImageOps extends ImageRules {
+        public ImageOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Non-maximum suppression [OP-NMS]")
+    public class NonMaxSuppressionOps extends NmsRules {
+        public NonMaxSuppressionOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+}
