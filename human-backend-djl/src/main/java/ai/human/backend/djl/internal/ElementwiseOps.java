@@ -64,12 +64,21 @@ public final class ElementwiseOps {
     public static PtNDArray unary(Scratch s, UnaryOp op, PtNDArray x) {
         return switch (op) {
             case RELU -> JniUtils.relu(x);
-            case RELU6 -> JniUtils.clip(x, 0f, 6f);
+            case RELU6 -> relu6(s, x);
             case SIGMOID -> JniUtils.sigmoid(x);
             case EXP -> JniUtils.exp(x);
             case SQRT -> JniUtils.sqrt(x);
             case RECIPROCAL -> JniUtils.div(s.add(NdArrays.scalar(x.getManager(), 1, DataType.FLOAT32)), x);
         };
+    }
+
+    /**
+     * {@code min(max(x, 0), 6)}. Not DJL's {@code clip}: that leaves its two bound scalars behind in the input's
+     * manager.
+     */
+    public static PtNDArray relu6(Scratch s, PtNDArray x) {
+        PtNDArray positive = s.add(JniUtils.relu(x));
+        return JniUtils.min(positive, s.add(NdArrays.scalar(x.getManager(), 6, DataType.FLOAT32)));
     }
 
     /** {@code x < 0 ? alpha * x : x}, alpha broadcast against {@code x}. */

@@ -9,49 +9,45 @@ import ai.human.backend.BackendException;
 /**
  * Bilinear resizing and crop-and-resize of float NHWC images with TensorFlow's coordinates.
  *
- * <p>PyTorch's bilinear interpolation is TensorFlow's {@code align_corners} mode or its half-pixel mode (both clamp
- * a source coordinate below 0 to the first pixel), so those run as one PyTorch op. TensorFlow's legacy mode (source
- * {@code = i * in / out}) and crop-and-resize have no PyTorch op: their sample positions and weights are computed
- * here exactly as TensorFlow computes them (in float), and the image is sampled with gathers and
- * {@code a + (b - a) * t} in TensorFlow's order (along x first, then along y).
+ * <p>None of TensorFlow's three resize modes is left to PyTorch: DJL 0.36's {@code interpolate} turns on
+ * anti-aliasing (a wider filter when shrinking) and has no legacy mode. Sample positions and weights are computed here
+ * exactly as TensorFlow computes them (in float), and the image is sampled with gathers and {@code a + (b - a) * t},
+ * in TensorFlow's order: along x first, then along y. Crop-and-resize works the same way on all boxes at once.
  */
 public final class ImageOps {
-    private static final long[] TO_NCHW = {0, 3, 1, 2};
-    private static final long[] TO_NHWC = {0, 2, 3, 1};
-    private static final int BILINEAR = 2;
 
     private ImageOps() {
     }
 
-    /** Resizes float NHWC {@code x} ({@code dims}) to {@code height x width}. */
+    /** Resizes float NHWC {@code x} ({@code dims}) to {@code height x width} (not both modes at once). */
     public static PtNDArray resizeBilinear(Scratch s, PtNDArray x, int[] dims, int height, int width,
                                            boolean alignCorners, boolean halfPixelCenters) {
-        if (alignCorners || halfPixelCenters) {
-            PtNDArray nchw = s.add(JniUtils.permute(x, TO_NCHW));
-            PtNDArray resized = s.add(JniUtils.interpolate(nchw, new long[] {height, width}, BILINEAR, alignCorners));
-            return JniUtils.permute(resized, TO_NHWC);
-        }
         PtNDArray y = x;
         if (width != dims[2]) {
-            y = lerpAlong(s, y, 2, dims[2], width);
+            y = lerpAlong(s, y, 2, dims[2], width, alignCorners, halfPixelCenters);
         }
         if (height != dims[1]) {
             if (y != x) {
                 s.add(y);
             }
-            y = lerpAlong(s, y, 1, dims[1], height);
+            y = lerpAlong(s, y, 1, dims[1], height, alignCorners, halfPixelCenters);
         }
         return y == x ? ShapeOps.alias(x) : y;
     }
 
-    /** TensorFlow's legacy bilinear resampling of one spatial axis (1 or 2) of an NHWC array. */
-    private static PtNDArray lerpAlong(Scratch s, PtNDArray x, int axis, int in, int out) {
-        float scale = in / (float) out;
+    /**
+     * Resamples axis 1 or 2 of an NHWC array from {@code in} to {@code out} positions as TensorFlow's
+     * {@code ResizeBilinear} does: source {@code i * scale} (legacy and align-corners) or
+     * {@code (i + 0.5) * scale - 0.5} (half-pixel), neighbours {@code max(floor, 0)} and {@code min(ceil, in - 1)}.
+     */
+    private static PtNDArray lerpAlong(Scratch s, PtNDArray x, int axis, int in, int out, boolean alignCorners,
+                                       boolean halfPixelCenters) {
+        float scale = alignCorners && out > 1 ? (in - 1) / (float) (out - 1) : in / (float) out;
         long[] lower = new long[out];
         long[] upper = new long[out];
         float[] lerp = new float[out];
         for (int i = 0; i < out; i++) {
-            float source = i * scale;
+            float source = halfPixelCenters ? (i + 0.5f) * scale - 0.5f : i * scale;
             float floor = (float) Math.floor(source);
             lower[i] = Math.max((long) floor, 0);
             upper[i] = Math.min((long) Math.ceil(source), in - 1);
@@ -62,8 +58,7 @@ public final class ImageOps {
         PtNDArray low = s.add(ShapeOps.take(x, s.add(NdArrays.fromLongs(manager, lower, new long[] {out})), axis));
         PtNDArray high = s.add(ShapeOps.take(x, s.add(NdArrays.fromLongs(manager, upper, new long[] {out})), axis));
         PtNDArray weight = s.add(NdArrays.fromFloats(manager, lerp, weightShape));
-        PtNDArray step = s.add(JniUtils.mul(s.add(JniUtils.sub(high, low)), weight));
-        return JniUtils.add(low, step);
+        return lerp(s, low, high, weight);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class NnOps {
         return switch (activation) {
             case NONE -> y;
             case RELU -> JniUtils.relu(s.add(y));
-            case RELU6 -> JniUtils.clip(s.add(y), 0f, 6f);
+            case RELU6 -> ElementwiseOps.relu6(s, s.add(y));
             case PRELU -> ElementwiseOps.prelu(s, s.add(y), alpha);
         };
     }

@@ -1,6 +1,5 @@
 package ai.human.backend.djl.internal;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.human.backend.Backend;
