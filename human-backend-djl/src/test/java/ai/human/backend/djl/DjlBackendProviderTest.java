@@ -55,6 +55,20 @@ class DjlBackendProviderTest {
     }
 
     @Test
+    void keepsTheThreadCountTheUserGaveDjlWhenNoOptionIsSet() {
+        System.setProperty("ai.djl.pytorch.num_threads", "2");
+        try (DjlBackend two = new DjlBackend(options(Map.of("threads", "2")));
+             DjlBackend inheriting = new DjlBackend(BackendOptions.defaults())) {
+            assertThat(inheriting.threads()).isEqualTo(two.threads()).isEqualTo(2);
+        } finally {
+            System.clearProperty("ai.djl.pytorch.num_threads");
+        }
+        try (DjlBackend dflt = new DjlBackend(BackendOptions.defaults())) {
+            assertThat(dflt.threads()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void rejectsAThreadCountBelowOne() {
         assertThatThrownBy(() -> new DjlBackend(options(Map.of("threads", "0"))))
                 .isInstanceOf(BackendException.class).hasMessageContaining("threads=0");

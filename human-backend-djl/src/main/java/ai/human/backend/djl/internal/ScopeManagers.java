@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Mirrors {@link TensorScope}s as DJL {@link NDManager}s: each open scope has a sub-manager of the backend's root
+ * Mirrors {@link TensorScope}s as DJL {@code NDManager}s: each open scope has a sub-manager of the backend's root
  * manager that holds the arrays of the tensors the scope owns. A tensor kept from a scope moves to the enclosing
  * scope's manager, or to the root manager when it now belongs to the caller; the sub-manager is closed (empty)
  * when its scope closes.
