@@ -47,7 +47,7 @@ public interface Tensor extends AutoCloseable {
     /** The single value of a tensor with one element, as {@code float}. */
     default float toFloat() {
         if (size() != 1) {
-            throw new IllegalStateException("Tensor #" + id() + " " + dtype().name().toLowerCase() + shape()
+            throw new IllegalStateException("Tensor #" + id() + " " + dtype().name().toLowerCase(java.util.Locale.ROOT) + shape()
                     + " has " + size() + " elements; toFloat() needs exactly one");
         }
         return toFloats()[0];

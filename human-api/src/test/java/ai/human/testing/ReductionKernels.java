@@ -74,7 +74,7 @@ final class ReductionKernels {
             throw new BackendException("argMax: axis " + axis + " of " + x.shape() + " is empty");
         }
         int inner = Indexing.strides(dims)[a];
-        int outer = (int) (x.shape().size() / ((long) length * inner));
+        int outer = inner == 0 ? 0 : (int) (x.shape().size() / ((long) length * inner));
         int[] outDims = IntStream.range(0, rank).filter(i -> i != a).map(i -> dims[i]).toArray();
         Values out = Values.allocate(DType.INT32, Shape.of(outDims));
         for (int o = 0; o < outer; o++) {

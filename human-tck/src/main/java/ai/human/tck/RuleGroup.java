@@ -9,11 +9,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of every rule group: a fresh backend per test, the capability gate, and helpers to check results with the
  * rule's ID in every message. Op groups also check after each test that nothing was left behind ({@code OP-GEN-01}).
  */
+@ExtendWith(RuleIdInFailures.class)
 abstract class RuleGroup {
     static final String NOTHING_LEFT_BEHIND = "OP-GEN-01";
 

@@ -63,7 +63,7 @@ final class TensorCheck {
                 }
             }
         }
-        report(count, mismatches, " (tolerance " + tolerance + " relative, at least absolute)");
+        report(count, mismatches, " (allowed difference " + tolerance + " x max(1, |expected|))");
         return this;
     }
 

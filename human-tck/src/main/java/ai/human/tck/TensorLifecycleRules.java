@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -72,37 +73,37 @@ abstract class TensorLifecycleRules extends RuleGroup {
     void bytesAreExactPerDtype() {
         long before = backend.memory().bytes();
         List<Tensor> made = new ArrayList<>();
-        long expected = before;
-        Object[][] cases = {
-            {"fromFloats [2, 3]", 24L}, {"fromInts [5]", 20L}, {"fromBytes UINT8 [7]", 7L}, {"fromBytes BOOL [3]", 3L},
-            {"scalar", 4L}, {"empty FLOAT32 [0, 3]", 0L}, {"cast of [2, 3] to UINT8", 6L},
-            {"weight [3, 3, 2, 4] (DEPTHWISE_FILTER)", 288L},
-        };
-        for (Object[] c : cases) {
-            Tensor t = create((String) c[0], made);
-            made.add(t);
-            expected += (Long) c[1];
-            assertThat(t.byteSize()).as("[TL-02] byteSize() of %s. Hint: elements x dtype size", c[0]).isEqualTo(c[1]);
-            assertThat(backend.memory().bytes())
-                    .as("[TL-02] memory().bytes after %s (+%d bytes expected). Hint: count shape.size() x "
-                            + "dtype.byteSize() per live tensor, whatever the engine really allocates", c[0], c[1])
-                    .isEqualTo(expected);
+        Tensor matrix = backend.fromFloats(new float[] {1, 2, 3, 4, 5, 6}, Shape.of(2, 3));
+        made.add(matrix);
+        long expected = before + 24;
+        expectBytes(matrix, "fromFloats [2, 3]", 24, expected);
+        List<Allocation> allocations = List.of(
+                new Allocation("fromInts [5]", 20, () -> backend.fromInts(new int[5], Shape.of(5))),
+                new Allocation("fromBytes UINT8 [7]", 7, () -> backend.fromBytes(new byte[7], Shape.of(7), DType.UINT8)),
+                new Allocation("fromBytes BOOL [3]", 3, () -> backend.fromBytes(new byte[3], Shape.of(3), DType.BOOL)),
+                new Allocation("scalar", 4, () -> backend.scalar(2.5f)),
+                new Allocation("empty FLOAT32 [0, 3]", 0, () -> backend.fromFloats(new float[0], Shape.of(0, 3))),
+                new Allocation("cast of FLOAT32 [2, 3] to UINT8", 6, () -> backend.cast(matrix, DType.UINT8)),
+                new Allocation("weight [3, 3, 2, 4] (DEPTHWISE_FILTER)", 288,
+                        () -> backend.weight(new float[72], Shape.of(3, 3, 2, 4), WeightUse.DEPTHWISE_FILTER)));
+        for (Allocation allocation : allocations) {
+            Tensor tensor = allocation.make().get();
+            made.add(tensor);
+            expected += allocation.bytes();
+            expectBytes(tensor, allocation.what(), allocation.bytes(), expected);
         }
         made.forEach(Tensor::close);
         assertThat(backend.memory().bytes()).as("[TL-02] memory().bytes after closing every tensor").isEqualTo(before);
     }
 
-    private Tensor create(String what, List<Tensor> made) {
-        return switch (what) {
-            case "fromFloats [2, 3]" -> backend.fromFloats(new float[] {1, 2, 3, 4, 5, 6}, Shape.of(2, 3));
-            case "fromInts [5]" -> backend.fromInts(new int[] {1, 2, 3, 4, 5}, Shape.of(5));
-            case "fromBytes UINT8 [7]" -> backend.fromBytes(new byte[7], Shape.of(7), DType.UINT8);
-            case "fromBytes BOOL [3]" -> backend.fromBytes(new byte[] {1, 0, 1}, Shape.of(3), DType.BOOL);
-            case "scalar" -> backend.scalar(2.5f);
-            case "empty FLOAT32 [0, 3]" -> backend.fromFloats(new float[0], Shape.of(0, 3));
-            case "cast of [2, 3] to UINT8" -> backend.cast(made.get(0), DType.UINT8);
-            default -> backend.weight(new float[72], Shape.of(3, 3, 2, 4), WeightUse.DEPTHWISE_FILTER);
-        };
+    /** One way to make a tensor, and the bytes it must count for. */
+    private record Allocation(String what, long bytes, Supplier<Tensor> make) {
+    }
+
+    private void expectBytes(Tensor tensor, String what, long bytes, long total) {
+        assertThat(tensor.byteSize()).as("[TL-02] byteSize() of %s. Hint: elements x dtype size", what).isEqualTo(bytes);
+        assertThat(backend.memory().bytes()).as("[TL-02] memory().bytes after %s (+%d bytes). Hint: count shape.size() x "
+                + "dtype.byteSize() per live tensor, whatever the engine really allocates", what, bytes).isEqualTo(total);
     }
 
     @Test
@@ -258,8 +259,11 @@ abstract class TensorLifecycleRules extends RuleGroup {
 
         assertThat(temporaries).as("[TL-08] tensors made inside tidy and not returned. Hint: tidy runs its body in a "
                 + "scope() and keeps the result's tensors").allMatch(Tensor::isClosed);
+        assertThat(single.isClosed()).as("[TL-08] a Tensor returned from tidy is open. Hint: keep the result's "
+                + "tensors before the scope closes").isFalse();
         assertThat(single.toFloats()).as("[TL-08] a Tensor returned from tidy").containsExactly(3, 6);
         assertThat(list).as("[TL-08] tensors of a List returned from tidy").noneMatch(Tensor::isClosed);
+        assertThat(map.get("x").isClosed()).as("[TL-08] a tensor in a Map returned from tidy is open").isFalse();
         assertThat(map.get("x").toFloats()).as("[TL-08] a tensor in a Map returned from tidy").containsExactly(1);
         assertThat(top.tensors()).as("[TL-08] tensors of a TensorContainer (TopK) returned from tidy")
                 .noneMatch(Tensor::isClosed);

@@ -18,7 +18,7 @@ public record LeakReport(String backend, long id, DType dtype, Shape shape, Owne
 
     /** The one-paragraph message logged at WARN. */
     public String message() {
-        String what = "Tensor #" + id + " " + dtype.name().toLowerCase() + shape + " (owner " + owner + ", backend "
+        String what = "Tensor #" + id + " " + dtype.name().toLowerCase(java.util.Locale.ROOT) + shape + " (owner " + owner + ", backend "
                 + backend + ") became unreachable without being closed; it has been released now. "
                 + "Close tensors with try-with-resources, or close the result that carries them.";
         return creationSite == null

@@ -196,7 +196,7 @@ public final class TensorTracker {
         entries.sort(Comparator.comparingLong(e -> e.id));
         List<String> out = new ArrayList<>(entries.size());
         for (TrackedTensor.Entry e : entries) {
-            out.add("#" + e.id + " " + e.dtype.name().toLowerCase() + e.shape + " owner " + e.owner
+            out.add("#" + e.id + " " + e.dtype.name().toLowerCase(java.util.Locale.ROOT) + e.shape + " owner " + e.owner
                     + (e.creationSite == null ? "" : " created at " + e.creationSite.lines().skip(1).findFirst().orElse("").trim()));
         }
         return out;
@@ -233,7 +233,7 @@ public final class TensorTracker {
             entry.nativeTensor.release();
         } catch (RuntimeException e) {
             throw new BackendException("Backend " + backend.name() + " failed to release tensor #" + entry.id
-                    + " " + entry.dtype.name().toLowerCase() + entry.shape + ": " + e.getMessage(), e);
+                    + " " + entry.dtype.name().toLowerCase(java.util.Locale.ROOT) + entry.shape + ": " + e.getMessage(), e);
         }
         return true;
     }

@@ -81,7 +81,7 @@ public final class TrackedTensor implements Tensor {
     }
 
     private static String describe(Tensor tensor) {
-        return tensor.dtype().name().toLowerCase() + tensor.shape();
+        return tensor.dtype().name().toLowerCase(java.util.Locale.ROOT) + tensor.shape();
     }
 
     Entry entry() {
@@ -203,6 +203,6 @@ public final class TrackedTensor implements Tensor {
     @Override
     public String toString() {
         return "Tensor#" + id() + "[" + describe(this) + ", " + tracker.backend().name() + ", "
-                + (isClosed() ? "closed" : entry.owner.name().toLowerCase()) + "]";
+                + (isClosed() ? "closed" : entry.owner.name().toLowerCase(java.util.Locale.ROOT)) + "]";
     }
 }

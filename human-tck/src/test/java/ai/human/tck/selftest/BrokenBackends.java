@@ -1,0 +1,183 @@
+package ai.human.tck.selftest;
+
+import ai.human.backend.BinaryOp;
+import ai.human.backend.ConvSpec;
+import ai.human.backend.Fused;
+import ai.human.backend.NmsResult;
+import ai.human.backend.Padding;
+import ai.human.backend.spi.ScopeListener;
+import ai.human.internal.math.NonMaxSuppression;
+import ai.human.tensor.DType;
+import ai.human.tensor.MemoryInfo;
+import ai.human.tensor.Shape;
+import ai.human.tensor.Tensor;
+import ai.human.tensor.TensorScope;
+import ai.human.testing.ArrayTensor;
+import ai.human.testing.ReferenceBackend;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+/** Deliberately broken backends, each the reference backend with one realistic bug; the kit must catch every one. */
+final class BrokenBackends {
+    private BrokenBackends() {
+    }
+
+    /** {@code binary} makes a prepared copy of its first operand and never closes it. */
+    static final class LeaksAnIntermediate extends ReferenceBackend {
+        @Override
+        public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+            Tensor prepared = super.reshape(a, a.shape());
+            return super.binary(op, prepared, b);
+        }
+    }
+
+    /** {@code memory()} forgets the UINT8 and BOOL tensors made by {@code fromBytes}. */
+    static final class UnderCounts extends ReferenceBackend {
+        private final Set<Tensor> fromBytes = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+        @Override
+        public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
+            Tensor tensor = super.fromBytes(values, shape, dtype);
+            fromBytes.add(tensor);
+            return tensor;
+        }
+
+        @Override
+        public MemoryInfo memory() {
+            MemoryInfo real = super.memory();
+            long tensors = 0;
+            long bytes = 0;
+            synchronized (fromBytes) {
+                for (Tensor t : fromBytes) {
+                    if (!t.isClosed()) {
+                        tensors++;
+                        bytes += t.byteSize();
+                    }
+                }
+            }
+            return new MemoryInfo(real.tensors() - tensors, real.bytes() - bytes, real.peakBytes(), real.byOwner());
+        }
+    }
+
+    /** A scope whose {@code close()} releases nothing: it hands every tensor made inside to the caller. */
+    static final class ScopeForgetsToClose extends ReferenceBackend {
+        private final Map<TensorScope, List<Tensor>> made = Collections.synchronizedMap(new IdentityHashMap<>());
+
+        ScopeForgetsToClose() {
+            tracker().addScopeListener(new ScopeListener() {
+                @Override
+                public void tensorAdded(TensorScope scope, Tensor tensor) {
+                    made.computeIfAbsent(scope, s -> new ArrayList<>()).add(tensor);
+                }
+
+                @Override
+                public void tensorKept(TensorScope from, TensorScope to, Tensor tensor) {
+                    if (to != null) {
+                        made.computeIfAbsent(to, s -> new ArrayList<>()).add(tensor);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public TensorScope scope() {
+            TensorScope real = super.scope();
+            return new TensorScope() {
+                @Override
+                public <T extends Tensor> T keep(T tensor) {
+                    return real.keep(tensor);
+                }
+
+                @Override
+                public int size() {
+                    return real.size();
+                }
+
+                @Override
+                public void close() {
+                    List<Tensor> tensors = made.remove(real);
+                    if (tensors != null) {
+                        tensors.stream().filter(t -> !t.isClosed()).forEach(real::keep);
+                    }
+                    real.close();
+                }
+            };
+        }
+    }
+
+    /** SAME convolution with symmetric padding of {@code k / 2} on every side (PyTorch style), then cropped. */
+    static final class SymmetricSamePadding extends ReferenceBackend {
+        @Override
+        public Tensor conv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused) {
+            if (spec.padding() != Padding.SAME) {
+                return super.conv2d(input, filter, spec, fused);
+            }
+            int padH = filter.shape().dim(0) / 2;
+            int padW = filter.shape().dim(1) / 2;
+            int outH = (input.shape().dim(1) + spec.strideH() - 1) / spec.strideH();
+            int outW = (input.shape().dim(2) + spec.strideW() - 1) / spec.strideW();
+            try (TensorScope scope = scope()) {
+                Tensor padded = pad(input, new int[][] {{0, 0}, {padH, padH}, {padW, padW}, {0, 0}}, 0f);
+                Tensor full = super.conv2d(padded, filter, new ConvSpec(spec.strideH(), spec.strideW(), Padding.VALID), fused);
+                return scope.keep(slice(full, new int[4], new int[] {-1, outH, outW, -1}));
+            }
+        }
+    }
+
+    /** {@code reshape} frees its input, as if the result took over its memory: a tensor still in use is freed. */
+    static final class FreesATensorInUse extends ReferenceBackend {
+        @Override
+        public Tensor reshape(Tensor x, Shape shape) {
+            Tensor result = super.reshape(x, shape);
+            x.close();
+            return result;
+        }
+    }
+
+    /** {@code tidy} runs its body in a scope but forgets to keep the result, so it frees what it returns. */
+    static final class TidyFreesItsResult extends ReferenceBackend {
+        @Override
+        public <R> R tidy(Supplier<R> body) {
+            TensorScope scope = scope();
+            try {
+                return body.get();
+            } finally {
+                scope.close();
+            }
+        }
+    }
+
+    /** Tensors are released in the bookkeeping, but the engine's arrays are never freed. */
+    static final class EngineNeverFrees extends ReferenceBackend {
+        @Override
+        protected void freeArray(ArrayTensor array) {
+            // forgot to free the native array
+        }
+    }
+
+    /** Half-pixel resize computed with the legacy coordinates (the flag is ignored). */
+    static final class IgnoresHalfPixelCenters extends ReferenceBackend {
+        @Override
+        public Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners, boolean halfPixelCenters) {
+            return super.resizeBilinear(images, height, width, alignCorners, false);
+        }
+    }
+
+    /** NMS that suppresses at IoU equal to the threshold too ({@code >=} instead of {@code >}). */
+    static final class NmsSuppressesAtThreshold extends ReferenceBackend {
+        @Override
+        public NmsResult nonMaxSuppression(Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
+                                           float scoreThreshold, float softNmsSigma) {
+            NonMaxSuppression.Selection kept = NonMaxSuppression.select(boxes.toFloats(), scores.toFloats(), maxOutput,
+                    Math.nextDown(iouThreshold), scoreThreshold, softNmsSigma);
+            return new NmsResult(fromInts(kept.indices(), Shape.of(kept.indices().length)),
+                    fromFloats(kept.scores(), Shape.of(kept.scores().length)));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package ai.human.tck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit proves it can fail: run programmatically against backends with one deliberate bug each, it must report
+ * the rule that bug breaks, with the rule ID in the failure message.
+ */
+class KitCatchesBrokenBackendsTest {
+
+    @Test
+    void referenceBackendPassesEveryRuleOfEveryNestedGroup() {
+        KitRun run = KitRun.of(ReferenceBackendCompatibilityTest.class);
+        assertThat(run.failed()).as("failures of the reference backend:%s", run.describeFailures()).isEmpty();
+        assertThat(run.skipped()).as("nothing is skipped when every capability is claimed").isEmpty();
+        assertThat(run.passed()).as("every test's display name starts with its rule ID")
+                .allMatch(name -> KitRun.RULE_ID.matcher(name).lookingAt())
+                .hasSizeGreaterThanOrEqualTo(60);
+        for (String group : List.of("TensorLifecycle", "OpContract", "ElementwiseOps", "NeuralNetOps", "ReductionOps",
+                "LayoutOps", "ImageOps", "NonMaxSuppressionOps")) {
+            assertThat(run.containers()).as("JUnit ran the @Nested group %s inherited from the abstract kit", group)
+                    .anyMatch(id -> id.contains("[nested-class:" + group + "]"));
+        }
+    }
+
+    @Test
+    void anOpThatLeaksAnIntermediateIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.LeaksAnIntermediate.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).contains("OP-GEN-01", "TL-01");
+    }
+
+    @Test
+    void aCounterThatUnderReportsIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.UnderCounts.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).contains("TL-01", "TL-02");
+    }
+
+    @Test
+    void aScopeThatForgetsToCloseIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.ScopeForgetsToClose.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).contains("TL-07", "TL-08", "TL-09", "OP-GEN-04");
+    }
+
+    @Test
+    void symmetricSamePaddingIsCaughtByTheAsymmetricPaddingRuleOnly() {
+        KitRun run = KitRun.of(BrokenKits.SymmetricSamePadding.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("OP-CONV-02");
+    }
+
+    @Test
+    void freeingATensorStillInUseIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.FreesATensorInUse.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).contains("OP-GEN-02");
+    }
+
+    @Test
+    void tidyFreeingItsResultIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.TidyFreesItsResult.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).contains("TL-08");
+    }
+
+    @Test
+    void engineObjectsThatAreNeverFreedAreCaughtByTheNativeCrossCheck() {
+        KitRun run = KitRun.of(BrokenKits.EngineNeverFrees.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("TL-15");
+    }
+
+    @Test
+    void ignoringHalfPixelCentersIsCaughtByTheHalfPixelRules() {
+        KitRun run = KitRun.of(BrokenKits.IgnoresHalfPixelCenters.class);
+        // OP-IMG-04 resizes an INT32 image in half-pixel mode, so it sees the bug too
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("OP-IMG-02", "OP-IMG-04");
+    }
+
+    @Test
+    void nmsSuppressingAtTheThresholdIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.NmsSuppressesAtThreshold.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("OP-NMS-01");
+    }
+
+    @Test
+    void everyFailureOfEveryBrokenBackendNamesARuleAndAHint() {
+        for (Class<?> kit : List.of(BrokenKits.LeaksAnIntermediate.class, BrokenKits.UnderCounts.class,
+                BrokenKits.ScopeForgetsToClose.class, BrokenKits.FreesATensorInUse.class,
+                BrokenKits.TidyFreesItsResult.class, BrokenKits.SymmetricSamePadding.class,
+                BrokenKits.EngineNeverFrees.class)) {
+            KitRun run = KitRun.of(kit);
+            assertThat(run.failed()).as("failures of %s", kit.getSimpleName()).isNotEmpty().allSatisfy(failure -> {
+                assertThat(failure.message()).as("failure of '%s' with %s", failure.displayName(), kit.getSimpleName())
+                        .containsPattern("\\[" + KitRun.RULE_ID.pattern() + "\\]")
+                        .contains("Hint");
+                assertThat(failure.ownRule()).as("rule ID at the start of '%s'", failure.displayName()).isNotEmpty();
+            });
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package ai.human.tck.selftest;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs the kit against a deliberately broken backend only when {@link KitRun} launches it (configuration parameter
+ * {@value #PARAMETER}); in a normal test run (Maven, an IDE's "run all") those kits are disabled, since failing is
+ * their job.
+ */
+public final class SelfTestOnly implements ExecutionCondition {
+    static final String PARAMETER = "human.tck.selfTest";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return context.getConfigurationParameter(PARAMETER).map(Boolean::parseBoolean).orElse(false)
+                ? ConditionEvaluationResult.enabled("launched by the kit's self-test")
+                : ConditionEvaluationResult.disabled("a deliberately broken backend; KitCatchesBrokenBackendsTest runs it");
+    }
+}
