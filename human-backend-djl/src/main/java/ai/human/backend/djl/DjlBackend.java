@@ -42,6 +42,7 @@ import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -179,7 +180,7 @@ public final class DjlBackend implements Backend {
     public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
         checkLength(values.length, shape);
         if (dtype != DType.UINT8 && dtype != DType.BOOL) {
-            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase()
+            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase(Locale.ROOT)
                     + "; use fromFloats or fromInts");
         }
         byte[] data = dtype == DType.BOOL ? asBooleans(values) : values;
@@ -614,7 +615,7 @@ public final class DjlBackend implements Backend {
         try {
             return track(factory.apply(scopes.current()), shape, dtype, layout);
         } catch (EngineException e) {
-            throw failed("creating a " + dtype.name().toLowerCase() + shape + " tensor", e);
+            throw failed("creating a " + dtype.name().toLowerCase(Locale.ROOT) + shape + " tensor", e);
         }
     }
 
@@ -704,7 +705,7 @@ public final class DjlBackend implements Backend {
     }
 
     private static String describe(Tensor t) {
-        return t.dtype().name().toLowerCase() + t.shape();
+        return t.dtype().name().toLowerCase(Locale.ROOT) + t.shape();
     }
 
     private static void requireSameDtype(String op, Tensor a, Tensor b) {

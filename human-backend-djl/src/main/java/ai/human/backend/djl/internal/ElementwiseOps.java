@@ -8,6 +8,7 @@ import ai.human.backend.BackendException;
 import ai.human.backend.BinaryOp;
 import ai.human.backend.UnaryOp;
 import ai.human.tensor.DType;
+import java.util.Locale;
 
 /** Element-wise ops with TensorFlow's semantics; each returns a new array and closes what it made on the way. */
 public final class ElementwiseOps {
@@ -22,7 +23,7 @@ public final class ElementwiseOps {
             throw new BackendException("Binary op " + op + " needs numeric tensors, got bool ones; cast them first");
         }
         if (op == BinaryOp.LOGICAL_AND && dtype != DType.BOOL) {
-            throw new BackendException("LOGICAL_AND needs bool tensors, got " + dtype.name().toLowerCase());
+            throw new BackendException("LOGICAL_AND needs bool tensors, got " + dtype.name().toLowerCase(Locale.ROOT));
         }
         boolean integral = dtype == DType.INT32 || dtype == DType.UINT8;
         return switch (op) {
