@@ -107,8 +107,8 @@ public final class BackendSelector {
         BackendProvider match = providers.stream().filter(p -> p.answersTo(requested)).findFirst().orElse(null);
         if (match == null) {
             throw new BackendException("Backend '" + requested.trim() + "' (from " + source + ") is not on the classpath. "
-                    + "Providers found: " + ProviderStatus.describe(statuses) + ". Add its module (human-backend-"
-                    + requested.trim() + ") to the classpath or name one of the providers found.");
+                    + "Providers found: " + ProviderStatus.describe(statuses) + ". Add the backend's module (the built-in ones"
+                    + " are human-backend-tf and human-backend-djl) to the classpath or name one of the providers found.");
         }
         ProviderStatus status = statuses.stream().filter(s -> s.name().equals(match.name())).findFirst().orElseThrow();
         if (!status.availability().available()) {

@@ -1,0 +1,27 @@
+package ai.human.backend.tf;
+
+import ai.human.backend.Backend;
+import ai.human.backend.BackendOptions;
+import ai.human.tck.BackendCompatibilityKit;
+import ai.human.tck.Capability;
+import java.util.EnumSet;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The compatibility kit on the TensorFlow backend, with the native handle ledger as the engine's own count. */
+class TfBackendCompatibilityTest extends BackendCompatibilityKit {
+    @Override
+    protected Backend createBackend() {
+        return new TfBackendProvider().create(BackendOptions.defaults());
+    }
+
+    @Override
+    protected Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    protected OptionalLong engineLiveObjects(Backend backend) {
+        return OptionalLong.of(((TfBackend) backend).engineLiveHandles());
+    }
+}

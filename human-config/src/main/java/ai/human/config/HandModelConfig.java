@@ -1,0 +1,20 @@
+package ai.human.config;
+
+import java.util.Objects;
+
+/**
+ * Human's {@code hand.detector} and {@code hand.skeleton} sections: each holds only the path of its
+ * model.
+ *
+ * <pre>{@code
+ * String detector = HumanConfig.defaults().hand().detector().modelPath(); // "handtrack.json"
+ * String skeleton = HumanConfig.defaults().hand().skeleton().modelPath(); // "handlandmark-lite.json"
+ * }</pre>
+ *
+ * @param modelPath {@code hand.detector.modelPath} or {@code hand.skeleton.modelPath}
+ */
+public record HandModelConfig(String modelPath) {
+    public HandModelConfig {
+        Objects.requireNonNull(modelPath, "modelPath");
+    }
+}
