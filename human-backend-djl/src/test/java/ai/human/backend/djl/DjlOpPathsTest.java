@@ -277,6 +277,28 @@ class DjlOpPathsTest {
     }
 
     @Test
+    void emptyTensorsGoThroughIndexingReductionAndImageOps() {
+        Tensor x = backend.fromFloats(random(2 * 3, 14), Shape.of(2, 3));
+        Tensor none = backend.fromInts(new int[0], Shape.of(0));
+        Tensor emptyBatch = backend.fromFloats(new float[0], Shape.of(0, 4, 4, 2));
+
+        assertThat(backend.gather(x, none, 1).shape()).isEqualTo(Shape.of(2, 0));
+        assertThat(backend.gatherNd(x, backend.fromInts(new int[0], Shape.of(0, 2))).shape()).isEqualTo(Shape.of(0));
+        assertThat(backend.slice(x, new int[] {1, 3}, new int[] {1, 0}).shape()).isEqualTo(Shape.of(1, 0));
+        assertThat(backend.stridedSlice(x, new int[] {0, 2}, new int[] {2, 2}, new int[] {1, -1}).shape())
+                .isEqualTo(Shape.of(2, 0));
+        assertThat(backend.reduce(ai.human.backend.ReduceOp.SUM, backend.fromFloats(new float[0], Shape.of(0, 3)),
+                new int[] {0}, false).toFloats()).containsExactly(0, 0, 0);
+        assertThat(backend.reduce(ai.human.backend.ReduceOp.MAX, backend.fromFloats(new float[0], Shape.of(2, 0)),
+                new int[] {1}, true).toFloats()).containsExactly(Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY);
+        assertThat(backend.topK(x, 0, true).values().shape()).isEqualTo(Shape.of(2, 0));
+        assertThat(backend.resizeBilinear(emptyBatch, 3, 5, false, false).shape()).isEqualTo(Shape.of(0, 3, 5, 2));
+        assertThat(backend.cropAndResize(backend.fromFloats(random(16, 15), Shape.of(1, 4, 4, 1)), new float[0][],
+                new int[0], 2, 2).shape()).isEqualTo(Shape.of(0, 2, 2, 1));
+        assertThat(backend.engineLiveArrays()).isEqualTo(backend.memory().tensors());
+    }
+
+    @Test
     void unwrapGivesTheNdArrayAndRefusesOtherTypes() {
         Tensor t = backend.fromFloats(new float[] {1, 2, 3}, Shape.of(3));
 
