@@ -19,10 +19,12 @@ import ai.human.backend.ReduceOp;
 import ai.human.backend.TopK;
 import ai.human.backend.UnaryOp;
 import ai.human.backend.WeightUse;
+import ai.human.backend.djl.internal.Checks;
 import ai.human.backend.djl.internal.DTypes;
 import ai.human.backend.djl.internal.DjlEngine;
 import ai.human.backend.djl.internal.DjlPrivacy;
 import ai.human.backend.djl.internal.ElementwiseOps;
+import ai.human.backend.djl.internal.FilterLayouts;
 import ai.human.backend.djl.internal.ImageOps;
 import ai.human.backend.djl.internal.Layout;
 import ai.human.backend.djl.internal.NdArrays;
@@ -166,24 +168,24 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor fromFloats(float[] values, Shape shape) {
-        checkLength(values.length, shape);
+        Checks.checkLength(values.length, shape);
         return create(m -> NdArrays.fromFloats(m, values, shape.toLongArray()), shape, DType.FLOAT32, Layout.PLAIN);
     }
 
     @Override
     public Tensor fromInts(int[] values, Shape shape) {
-        checkLength(values.length, shape);
+        Checks.checkLength(values.length, shape);
         return create(m -> NdArrays.fromInts(m, values, shape.toLongArray()), shape, DType.INT32, Layout.PLAIN);
     }
 
     @Override
     public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
-        checkLength(values.length, shape);
+        Checks.checkLength(values.length, shape);
         if (dtype != DType.UINT8 && dtype != DType.BOOL) {
             throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase(Locale.ROOT)
                     + "; use fromFloats or fromInts");
         }
-        byte[] data = dtype == DType.BOOL ? asBooleans(values) : values;
+        byte[] data = dtype == DType.BOOL ? Checks.asBooleans(values) : values;
         return create(m -> NdArrays.fromBytes(m, data, shape.toLongArray(), DTypes.toDjl(dtype)), shape, dtype,
                 Layout.PLAIN);
     }
@@ -195,33 +197,13 @@ public final class DjlBackend implements Backend {
      */
     @Override
     public Tensor weight(float[] values, Shape shape, WeightUse use) {
-        checkLength(values.length, shape);
+        Checks.checkLength(values.length, shape);
         if (use == WeightUse.OTHER || shape.rank() != 4) {
             return fromFloats(values, shape);
         }
-        int kh = shape.dim(0);
-        int kw = shape.dim(1);
-        int in = shape.dim(2);
-        int out = shape.dim(3);
-        float[] torch = new float[values.length];
-        for (int y = 0; y < kh; y++) {
-            for (int x = 0; x < kw; x++) {
-                for (int i = 0; i < in; i++) {
-                    for (int o = 0; o < out; o++) {
-                        float v = values[((y * kw + x) * in + i) * out + o];
-                        // conv: [o][i][y][x]; depthwise: [i * out + o][0][y][x], the same formula with in and out swapped
-                        int target = use == WeightUse.CONV2D_FILTER
-                                ? ((o * in + i) * kh + y) * kw + x
-                                : ((i * out + o) * kh + y) * kw + x;
-                        torch[target] = v;
-                    }
-                }
-            }
-        }
-        long[] torchShape = use == WeightUse.CONV2D_FILTER
-                ? new long[] {out, in, kh, kw}
-                : new long[] {(long) in * out, 1, kh, kw};
         Layout layout = use == WeightUse.CONV2D_FILTER ? Layout.CONV_FILTER : Layout.DEPTHWISE_FILTER;
+        float[] torch = FilterLayouts.toTorch(values, shape, layout);
+        long[] torchShape = FilterLayouts.torchShape(shape, layout);
         return create(m -> NdArrays.fromFloats(m, torch, torchShape), shape, DType.FLOAT32, layout);
     }
 
@@ -240,27 +222,27 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        requireSameDtype("binary " + op, a, b);
+        Checks.requireSameDtype("binary " + op, a, b);
         return run("binary " + op, s -> ElementwiseOps.binary(s, op, in(s, a), in(s, b), a.dtype()));
     }
 
     @Override
     public Tensor unary(UnaryOp op, Tensor x) {
-        requireFloat("unary " + op, x);
+        Checks.requireFloat("unary " + op, x);
         return run("unary " + op, s -> ElementwiseOps.unary(s, op, in(s, x)));
     }
 
     @Override
     public Tensor prelu(Tensor x, Tensor alpha) {
-        requireFloat("prelu", x);
-        requireFloat("prelu alpha", alpha);
+        Checks.requireFloat("prelu", x);
+        Checks.requireFloat("prelu alpha", alpha);
         return run("prelu", s -> ElementwiseOps.prelu(s, in(s, x), in(s, alpha)));
     }
 
     @Override
     public Tensor softmax(Tensor logits) {
-        requireFloat("softmax", logits);
-        requireRankAtLeast("softmax", logits, 1);
+        Checks.requireFloat("softmax", logits);
+        Checks.requireRankAtLeast("softmax", logits, 1);
         return run("softmax", s -> ElementwiseOps.softmax(in(s, logits)));
     }
 
@@ -272,9 +254,9 @@ public final class DjlBackend implements Backend {
     @Override
     public Tensor select(Tensor condition, Tensor whenTrue, Tensor whenFalse) {
         if (condition.dtype() != DType.BOOL) {
-            throw new BackendException("select needs a bool condition, got " + describe(condition));
+            throw new BackendException("select needs a bool condition, got " + Checks.describe(condition));
         }
-        requireSameDtype("select", whenTrue, whenFalse);
+        Checks.requireSameDtype("select", whenTrue, whenFalse);
         return run("select", s -> ElementwiseOps.select(in(s, condition), in(s, whenTrue), in(s, whenFalse)));
     }
 
@@ -282,12 +264,12 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor conv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused) {
-        requireImage("conv2d", input);
-        requireFloat("conv2d filter", filter);
+        Checks.requireImage("conv2d", input);
+        Checks.requireFloat("conv2d filter", filter);
         Shape f = filter.shape();
         if (f.rank() != 4 || f.dim(2) != input.shape().dim(3)) {
             throw new BackendException("conv2d needs a [h, w, in, out] filter with in = " + input.shape().dim(3)
-                    + " (the input's channels), got " + describe(filter));
+                    + " (the input's channels), got " + Checks.describe(filter));
         }
         int out = f.dim(3);
         return run("conv2d", s -> {
@@ -303,13 +285,13 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused) {
-        requireImage("depthwiseConv2d", input);
-        requireFloat("depthwiseConv2d filter", filter);
+        Checks.requireImage("depthwiseConv2d", input);
+        Checks.requireFloat("depthwiseConv2d filter", filter);
         Shape f = filter.shape();
         int channels = input.shape().dim(3);
         if (f.rank() != 4 || f.dim(2) != channels) {
             throw new BackendException("depthwiseConv2d needs a [h, w, in, multiplier] filter with in = " + channels
-                    + " (the input's channels), got " + describe(filter));
+                    + " (the input's channels), got " + Checks.describe(filter));
         }
         int out = channels * f.dim(3);
         return run("depthwiseConv2d", s -> {
@@ -331,15 +313,15 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB, Fused fused) {
-        requireFloat("matMul", a);
-        requireFloat("matMul", b);
+        Checks.requireFloat("matMul", a);
+        Checks.requireFloat("matMul", b);
         if (a.shape().rank() != 2 || b.shape().rank() != 2) {
-            throw new BackendException("matMul needs two rank-2 tensors, got " + describe(a) + " and " + describe(b));
+            throw new BackendException("matMul needs two rank-2 tensors, got " + Checks.describe(a) + " and " + Checks.describe(b));
         }
         int inner = transposeA ? a.shape().dim(0) : a.shape().dim(1);
         int innerB = transposeB ? b.shape().dim(1) : b.shape().dim(0);
         if (inner != innerB) {
-            throw new BackendException("matMul of " + describe(a) + (transposeA ? "^T" : "") + " and " + describe(b)
+            throw new BackendException("matMul of " + Checks.describe(a) + (transposeA ? "^T" : "") + " and " + Checks.describe(b)
                     + (transposeB ? "^T" : "") + ": inner dimensions " + inner + " and " + innerB + " differ");
         }
         int out = transposeB ? b.shape().dim(0) : b.shape().dim(1);
@@ -352,7 +334,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor maxPool(Tensor input, int windowH, int windowW, ConvSpec spec) {
-        requireImage("maxPool", input);
+        Checks.requireImage("maxPool", input);
         if (windowH < 1 || windowW < 1) {
             throw new BackendException("maxPool window must be at least 1x1, got " + windowH + "x" + windowW);
         }
@@ -363,30 +345,30 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
-        int[] resolved = distinctAxes("reduce " + op, x, axes);
+        int[] resolved = Checks.distinctAxes("reduce " + op, x, axes);
         return run("reduce " + op,
                 s -> ReduceOps.reduce(s, op, in(s, x), x.shape().toArray(), x.dtype(), resolved, keepDims));
     }
 
     @Override
     public Tensor argMax(Tensor x, int axis) {
-        int a = axis(x, axis, "argMax");
+        int a = Checks.axis(x, axis, "argMax");
         if (x.shape().dim(a) == 0) {
-            throw new BackendException("argMax over axis " + axis + " of " + describe(x) + ", which is empty");
+            throw new BackendException("argMax over axis " + axis + " of " + Checks.describe(x) + ", which is empty");
         }
         return run("argMax", s -> ReduceOps.argMax(s, in(s, x), a));
     }
 
     @Override
     public TopK topK(Tensor x, int k, boolean sorted) {
-        requireRankAtLeast("topK", x, 1);
+        Checks.requireRankAtLeast("topK", x, 1);
         if (x.dtype() != DType.FLOAT32 && x.dtype() != DType.INT32) {
-            throw new BackendException("topK needs a float32 or int32 tensor, got " + describe(x));
+            throw new BackendException("topK needs a float32 or int32 tensor, got " + Checks.describe(x));
         }
         Shape shape = x.shape();
         int n = shape.dim(-1);
         if (k < 0 || k > n) {
-            throw new BackendException("topK k=" + k + " is outside [0, " + n + "] for " + describe(x));
+            throw new BackendException("topK k=" + k + " is outside [0, " + n + "] for " + Checks.describe(x));
         }
         int[] outDims = shape.toArray();
         outDims[outDims.length - 1] = k;
@@ -431,7 +413,7 @@ public final class DjlBackend implements Backend {
     @Override
     public Tensor reshape(Tensor x, Shape shape) {
         if (shape.size() != x.shape().size()) {
-            throw new BackendException("Cannot reshape " + describe(x) + " to " + shape + ": element counts "
+            throw new BackendException("Cannot reshape " + Checks.describe(x) + " to " + shape + ": element counts "
                     + x.shape().size() + " and " + shape.size() + " differ");
         }
         return run("reshape", s -> ShapeOps.reshape(in(s, x), shape));
@@ -450,7 +432,7 @@ public final class DjlBackend implements Backend {
         }
         if (!valid) {
             throw new BackendException("transpose permutation " + Arrays.toString(permutation)
-                    + " is not a permutation of the " + rank + " axes of " + describe(x));
+                    + " is not a permutation of the " + rank + " axes of " + Checks.describe(x));
         }
         return run("transpose", s -> ShapeOps.transpose(in(s, x), permutation));
     }
@@ -461,16 +443,16 @@ public final class DjlBackend implements Backend {
             throw new BackendException("concat needs at least one tensor");
         }
         Tensor first = xs.get(0);
-        int a = axis(first, axis, "concat");
+        int a = Checks.axis(first, axis, "concat");
         for (Tensor t : xs) {
-            requireSameDtype("concat", first, t);
+            Checks.requireSameDtype("concat", first, t);
             boolean compatible = t.shape().rank() == first.shape().rank();
             for (int i = 0; compatible && i < first.shape().rank(); i++) {
                 compatible = i == a || t.shape().dim(i) == first.shape().dim(i);
             }
             if (!compatible) {
                 throw new BackendException("concat along axis " + axis + " needs equal other dimensions, got "
-                        + describe(first) + " and " + describe(t));
+                        + Checks.describe(first) + " and " + Checks.describe(t));
             }
         }
         return run("concat", s -> {
@@ -486,7 +468,7 @@ public final class DjlBackend implements Backend {
     public Tensor slice(Tensor x, int[] begin, int[] size) {
         int[] dims = x.shape().toArray();
         if (begin.length != dims.length || size.length != dims.length) {
-            throw new BackendException("slice of " + describe(x) + " needs begin and size of length " + dims.length
+            throw new BackendException("slice of " + Checks.describe(x) + " needs begin and size of length " + dims.length
                     + ", got " + Arrays.toString(begin) + " and " + Arrays.toString(size));
         }
         int[] extent = new int[dims.length];
@@ -494,7 +476,7 @@ public final class DjlBackend implements Backend {
             extent[i] = size[i] == -1 ? dims[i] - begin[i] : size[i];
             if (begin[i] < 0 || extent[i] < 0 || begin[i] + extent[i] > dims[i]) {
                 throw new BackendException("slice begin " + Arrays.toString(begin) + " size " + Arrays.toString(size)
-                        + " does not fit in " + describe(x) + " (axis " + i + ")");
+                        + " does not fit in " + Checks.describe(x) + " (axis " + i + ")");
             }
         }
         return run("slice", s -> ShapeOps.slice(s, in(s, x), begin, extent));
@@ -504,7 +486,7 @@ public final class DjlBackend implements Backend {
     public Tensor stridedSlice(Tensor x, int[] begin, int[] end, int[] strides) {
         int rank = x.shape().rank();
         if (begin.length != rank || end.length != rank || strides.length != rank) {
-            throw new BackendException("stridedSlice of " + describe(x) + " needs begin, end and strides of length "
+            throw new BackendException("stridedSlice of " + Checks.describe(x) + " needs begin, end and strides of length "
                     + rank);
         }
         return run("stridedSlice", s -> ShapeOps.stridedSlice(s, in(s, x), x.shape().toArray(), begin, end, strides));
@@ -513,7 +495,7 @@ public final class DjlBackend implements Backend {
     @Override
     public Tensor pad(Tensor x, int[][] paddings, float value) {
         if (paddings.length != x.shape().rank()) {
-            throw new BackendException("pad of " + describe(x) + " needs " + x.shape().rank() + " {before, after} "
+            throw new BackendException("pad of " + Checks.describe(x) + " needs " + x.shape().rank() + " {before, after} "
                     + "pairs, got " + paddings.length);
         }
         for (int[] p : paddings) {
@@ -527,20 +509,20 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor reverse(Tensor x, int[] axes) {
-        int[] resolved = distinctAxes("reverse", x, axes);
+        int[] resolved = Checks.distinctAxes("reverse", x, axes);
         return run("reverse", s -> ShapeOps.reverse(in(s, x), resolved));
     }
 
     @Override
     public Tensor gather(Tensor x, Tensor indices, int axis) {
-        requireIndices("gather", indices);
-        int a = axis(x, axis, "gather");
+        Checks.requireIndices("gather", indices);
+        int a = Checks.axis(x, axis, "gather");
         return run("gather", s -> ShapeOps.gather(s, in(s, x), in(s, indices), a));
     }
 
     @Override
     public Tensor gatherNd(Tensor x, Tensor indices) {
-        requireIndices("gatherNd", indices);
+        Checks.requireIndices("gatherNd", indices);
         int[] addresses = indices.toInts();
         return run("gatherNd", s -> ShapeOps.gatherNd(s, in(s, x), x.shape().toArray(), addresses,
                 indices.shape().toArray()));
@@ -551,7 +533,7 @@ public final class DjlBackend implements Backend {
     @Override
     public Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners,
                                  boolean halfPixelCenters) {
-        requireRank("resizeBilinear", images, 4);
+        Checks.requireRank("resizeBilinear", images, 4);
         if (alignCorners && halfPixelCenters) {
             throw new BackendException("resizeBilinear: halfPixelCenters needs alignCorners=false, as in TensorFlow");
         }
@@ -564,7 +546,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Tensor cropAndResize(Tensor image, float[][] boxes, int[] boxIndices, int cropHeight, int cropWidth) {
-        requireRank("cropAndResize", image, 4);
+        Checks.requireRank("cropAndResize", image, 4);
         if (cropHeight < 1 || cropWidth < 1) {
             throw new BackendException("cropAndResize crop must be at least 1x1, got " + cropHeight + "x" + cropWidth);
         }
@@ -682,93 +664,5 @@ public final class DjlBackend implements Backend {
         if (closed.get()) {
             throw new IllegalStateException("This DJL backend is closed; create a new one to go on");
         }
-    }
-
-    private static void checkLength(int length, Shape shape) {
-        if (length != shape.size()) {
-            throw new BackendException("Got " + length + " values for shape " + shape + ", which holds "
-                    + shape.size());
-        }
-    }
-
-    private static byte[] asBooleans(byte[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != 0 && values[i] != 1) {
-                byte[] out = new byte[values.length];
-                for (int j = 0; j < values.length; j++) {
-                    out[j] = (byte) (values[j] != 0 ? 1 : 0);
-                }
-                return out;
-            }
-        }
-        return values;
-    }
-
-    private static String describe(Tensor t) {
-        return t.dtype().name().toLowerCase(Locale.ROOT) + t.shape();
-    }
-
-    private static void requireSameDtype(String op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new BackendException(op + " needs tensors of one dtype, got " + describe(a) + " and " + describe(b)
-                    + "; cast one of them first");
-        }
-    }
-
-    private static void requireFloat(String op, Tensor t) {
-        if (t.dtype() != DType.FLOAT32) {
-            throw new BackendException(op + " needs a float32 tensor, got " + describe(t) + "; cast it first");
-        }
-    }
-
-    private static void requireRank(String op, Tensor t, int rank) {
-        if (t.shape().rank() != rank) {
-            throw new BackendException(op + " needs a rank-" + rank + " tensor, got " + describe(t));
-        }
-    }
-
-    private static void requireRankAtLeast(String op, Tensor t, int rank) {
-        if (t.shape().rank() < rank) {
-            throw new BackendException(op + " needs a tensor of rank " + rank + " or more, got " + describe(t));
-        }
-    }
-
-    private static void requireImage(String op, Tensor t) {
-        requireRank(op, t, 4);
-        requireFloat(op, t);
-    }
-
-    private static void requireIndices(String op, Tensor indices) {
-        if (indices.dtype() != DType.INT32) {
-            throw new BackendException(op + " needs int32 indices, got " + describe(indices));
-        }
-    }
-
-    private static int axis(Tensor x, int axis, String op) {
-        int rank = x.shape().rank();
-        int a = axis < 0 ? axis + rank : axis;
-        if (a < 0 || a >= rank) {
-            throw new BackendException(op + " axis " + axis + " is outside the " + rank + " axes of " + describe(x));
-        }
-        return a;
-    }
-
-    private static int[] distinctAxes(String op, Tensor x, int[] axes) {
-        boolean[] chosen = new boolean[x.shape().rank()];
-        for (int axis : axes) {
-            chosen[axis(x, axis, op)] = true;
-        }
-        int count = 0;
-        for (boolean c : chosen) {
-            count += c ? 1 : 0;
-        }
-        int[] out = new int[count];
-        int n = 0;
-        for (int i = 0; i < chosen.length; i++) {
-            if (chosen[i]) {
-                out[n++] = i;
-            }
-        }
-        return out;
     }
 }
