@@ -90,7 +90,7 @@ public final class FaceFidelity {
             FaceResult got = actual.get(best);
             minIou = Math.min(minIou, bestIou);
             check(failures, bestIou >= t.minIou(), who + ": box IoU " + fmt(bestIou) + " (" + got.box() + " vs " + wantBox + ")");
-            double mesh = meshError(got.mesh(), want.mesh());
+            double mesh = meshError(got.mesh(), want);
             maxMesh = Math.max(maxMesh, mesh);
             check(failures, mesh <= t.maxMeshError(), who + ": mesh mean error " + fmt(mesh) + " px");
             double age = difference(got.age(), want.age());
@@ -109,11 +109,12 @@ public final class FaceFidelity {
                 emotionMismatches++;
                 failures.add(who + ": top emotion " + describe(got.emotion()) + " vs " + want.emotions() + " " + want.emotionScores());
             }
-            maxEmbedding = Math.max(maxEmbedding, maxDifference(got.embedding(), want.embedding()));
+            float[] gotEmbedding = sampled(got.embedding(), want);
+            maxEmbedding = Math.max(maxEmbedding, maxDifference(gotEmbedding, want.embedding()));
             if (identical(got, want)) {
                 identical++;
             }
-            double cosine = cosine(got.embedding(), want.embedding());
+            double cosine = got.embedding().length == want.embeddingLength() ? cosine(gotEmbedding, want.embedding()) : 0;
             minCosine = Math.min(minCosine, cosine);
             check(failures, cosine >= t.minCosine(), who + ": embedding cosine " + fmt(cosine));
             double real = difference(got.real(), want.real());
@@ -150,6 +151,30 @@ public final class FaceFidelity {
         return out.toString();
     }
 
+    /** Mean 2-D distance (pixels) between a face's mesh points and the golden's (those it kept). */
+    public static double meshError(List<Point> actual, FaceGoldens.Face expected) {
+        if (actual.size() != expected.meshLength()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sum = 0;
+        for (int i = 0; i < expected.mesh().length; i++) {
+            Point p = actual.get(expected.meshIndex(i));
+            sum += Math.hypot(p.x() - expected.mesh()[i][0], p.y() - expected.mesh()[i][1]);
+        }
+        return expected.mesh().length == 0 ? 0 : sum / expected.mesh().length;
+    }
+
+    private static float[] sampled(float[] embedding, FaceGoldens.Face expected) {
+        if (expected.embeddingIndices() == null || embedding.length != expected.embeddingLength()) {
+            return embedding;
+        }
+        float[] out = new float[expected.embeddingIndices().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = embedding[expected.embeddingIndex(i)];
+        }
+        return out;
+    }
+
     /** Mean 2-D distance between corresponding points (pixels). */
     public static double meshError(List<Point> actual, double[][] expected) {
         int n = Math.min(actual.size(), expected.length);
@@ -171,9 +196,9 @@ public final class FaceFidelity {
         Box box = got.box();
         boolean boxes = box.x() == want.box()[0] && box.y() == want.box()[1] && box.width() == want.box()[2]
                 && box.height() == want.box()[3];
-        boolean mesh = got.mesh().size() == want.mesh().length;
+        boolean mesh = got.mesh().size() == want.meshLength();
         for (int i = 0; mesh && i < want.mesh().length; i++) {
-            Point p = got.mesh().get(i);
+            Point p = got.mesh().get(want.meshIndex(i));
             mesh = p.x() == want.mesh()[i][0] && p.y() == want.mesh()[i][1] && (!p.hasZ() || p.z() == want.mesh()[i][2]);
         }
         List<String> emotions = got.emotion().stream().map(EmotionScore::emotion).toList();

@@ -26,12 +26,27 @@ public final class FaceGoldens {
     /** System property naming the repository's {@code golden/} folder. */
     public static final String DIR_PROPERTY = "human.golden.dir";
 
-    /** One face as Human reported it (only the fields the fidelity tests compare). */
+    /**
+     * One face as Human reported it (only the fields the fidelity tests compare). A shrunk golden keeps some mesh
+     * points and embedding values: {@code meshIndices} and {@code embeddingIndices} say which (null when all are kept),
+     * {@code meshLength} and {@code embeddingLength} how many there were.
+     */
     public record Face(double[] box, double[] boxRaw, double[][] mesh, double score, double boxScore, double faceScore,
                        OptionalDouble age, String gender, OptionalDouble genderScore, List<String> emotions,
                        List<Double> emotionScores, float[] embedding, OptionalDouble real, OptionalDouble live,
                        OptionalDouble distance, double roll, double yaw, double pitch, boolean hasRotation,
-                       double[] rotationMatrix, double gazeBearing, double gazeStrength) {
+                       double[] rotationMatrix, double gazeBearing, double gazeStrength, int meshLength,
+                       int[] meshIndices, int embeddingLength, int[] embeddingIndices) {
+
+        /** The position in the full mesh of stored point {@code i}. */
+        public int meshIndex(int i) {
+            return meshIndices == null ? i : meshIndices[i];
+        }
+
+        /** The position in the full embedding of stored value {@code i}. */
+        public int embeddingIndex(int i) {
+            return embeddingIndices == null ? i : embeddingIndices[i];
+        }
     }
 
     /** One image: its name, size, the SHA-256 of the exact RGB bytes the oracle used, and the faces. */
@@ -41,18 +56,40 @@ public final class FaceGoldens {
     private final String name;
     private final JsonNode config;
     private final List<Image> images;
+    private final List<String> overrides;
 
-    private FaceGoldens(String name, JsonNode config, List<Image> images) {
+    private FaceGoldens(String name, JsonNode config, List<Image> images, List<String> overrides) {
         this.name = name;
         this.config = config;
         this.images = List.copyOf(images);
+        this.overrides = List.copyOf(overrides);
     }
 
     /** Reads {@code golden/pipeline/<name>.json}. */
     public static FaceGoldens load(String name) {
         Path file = root().resolve("pipeline").resolve(name + ".json");
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            return parse(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Reads a golden in the same schema from the classpath (for example a shrunk one). */
+    public static FaceGoldens fromResource(String resource) {
+        try (java.io.InputStream in = FaceGoldens.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            return parse(resource, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    private static FaceGoldens parse(String name, byte[] json) throws IOException {
+        {
+            JsonNode root = new ObjectMapper().readTree(json);
             List<Image> images = new ArrayList<>();
             for (JsonNode image : root.get("images")) {
                 List<Face> faces = new ArrayList<>();
@@ -62,9 +99,9 @@ public final class FaceGoldens {
                 images.add(new Image(image.get("image").asText(), image.get("width").asInt(), image.get("height").asInt(),
                         image.path("rgbSha256").asText(""), faces));
             }
-            return new FaceGoldens(name, root.get("config"), images);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            List<String> overrides = new ArrayList<>();
+            root.path("overrides").forEach(o -> overrides.add(o.asText()));
+            return new FaceGoldens(name, root.get("config"), images, overrides);
         }
     }
 
@@ -79,6 +116,11 @@ public final class FaceGoldens {
 
     public String name() {
         return name;
+    }
+
+    /** For a shrunk option golden: the dotted-path overrides (over the face preset) of its run; else empty. */
+    public List<String> overrides() {
+        return overrides;
     }
 
     /** Human's final merged configuration of the run. */
@@ -131,7 +173,20 @@ public final class FaceGoldens {
                 optional(f, "distance"), angle.path("roll").asDouble(), angle.path("yaw").asDouble(),
                 angle.path("pitch").asDouble(), !rotation.isMissingNode() && !rotation.isNull(),
                 rotation.has("matrix") ? doubles(rotation.get("matrix")) : new double[0],
-                rotation.path("gaze").path("bearing").asDouble(), rotation.path("gaze").path("strength").asDouble());
+                rotation.path("gaze").path("bearing").asDouble(), rotation.path("gaze").path("strength").asDouble(),
+                f.has("meshLength") ? f.get("meshLength").asInt() : f.get("mesh").size(), ints(f.get("meshIndices")),
+                f.has("embeddingLength") ? f.get("embeddingLength").asInt() : embedding.size(), ints(f.get("embeddingIndices")));
+    }
+
+    private static int[] ints(JsonNode array) {
+        if (array == null || array.isNull()) {
+            return null;
+        }
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
     }
 
     private static OptionalDouble optional(JsonNode node, String field) {
