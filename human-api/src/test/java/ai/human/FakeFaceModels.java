@@ -26,6 +26,7 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
     private final Backend backend;
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private volatile String failingModel;
+    private volatile float meshConfidence = 0.95f;
 
     FakeFaceModels(Backend backend) {
         this.backend = backend;
@@ -34,6 +35,11 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
     /** How often the model {@code name} ran. */
     int runs(String name) {
         return runs.getOrDefault(name, new AtomicInteger()).get();
+    }
+
+    /** The face score the fake mesh gives. */
+    void meshConfidence(float value) {
+        meshConfidence = value;
     }
 
     /** Makes {@code name} throw when it runs (null: none). */
@@ -153,7 +159,7 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
 
         private void facemesh(TensorSpec spec, float[] v, double mean) {
             if (v.length == 1) {
-                v[0] = 0.95f;
+                v[0] = meshConfidence;
             } else if (v.length == 1404) {
                 for (int i = 0; i < 468; i++) {
                     v[i * 3] = 40 + (i * 53 % 110) + (float) (mean * 5);

@@ -67,6 +67,37 @@ class HumanLifecycleTest {
     }
 
     @Test
+    void facesTheMeshCannotConfirmAreDropped() {
+        fixture.models.meshConfidence(0.1f);
+        try (Human human = fixture.human(HumanFixture.config());
+             Result result = human.detect(image)) {
+            assertThat(result.face()).isEmpty();
+        }
+    }
+
+    @Test
+    void keepInvalidKeepsThemWithTheDetectorKeypoints() {
+        fixture.models.meshConfidence(0.1f);
+        try (Human human = fixture.human(HumanFixture.config("face.mesh.keepInvalid=true"));
+             Result result = human.detect(image)) {
+            assertThat(result.face()).hasSize(2);
+            FaceResult face = result.face().get(0);
+            assertThat(face.faceScore()).isEqualTo(0.1);
+            assertThat(face.score()).isEqualTo(face.boxScore());
+            assertThat(face.mesh()).hasSize(6);
+            assertThat(face.rotation()).isEmpty();
+        }
+    }
+
+    @Test
+    void minConfidenceZeroCountsAsOneAsInHumanSoNoFacePasses() {
+        try (Human human = fixture.human(HumanFixture.config("face.detector.minConfidence=0"));
+             Result result = human.detect(image)) {
+            assertThat(result.face()).isEmpty();
+        }
+    }
+
+    @Test
     void maxDetectedLimitsTheFaces() {
         try (Human human = fixture.human(HumanFixture.config("face.detector.maxDetected=1"));
              Result result = human.detect(image)) {
