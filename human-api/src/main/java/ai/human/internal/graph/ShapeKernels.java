@@ -216,6 +216,16 @@ final class ShapeKernels {
             return HostOps.concat(parts, a);
         }
         List<Tensor> parts = new ArrayList<>(values.size());
+        if (a < first.shape.rank()) {
+            // stacking on an existing axis is a concat along it, viewed with the new axis split off: two ops, not N+1
+            for (TensorValue t : values) {
+                parts.add(exec.device(t));
+            }
+            Tensor joined = exec.temp(exec.backend.concat(parts, a));
+            int[] dims = expanded.toArray();
+            dims[a] = values.size();
+            return Exec.out(exec.backend.reshape(joined, Shape.of(dims)));
+        }
         for (TensorValue t : values) {
             parts.add(exec.temp(exec.backend.reshape(exec.device(t), expanded)));
         }

@@ -37,10 +37,13 @@ class ShapeOpsTest extends ExecutorTestSupport {
     void concatSkipsEmptyPartsAndPackStacksOnANewAxis() {
         GraphModelDef def = TestGraph.named("join").input("x", DType.FLOAT32, 2, 3)
                 .floats("empty", Shape.of(2, 0), new float[0]).floats("col", Shape.of(2, 1), 7f, 8f)
+                .floats("col0", Shape.of(2, 3), 9f, 9f, 9f, 8f, 8f, 8f)
                 .scalar("last", -1)
                 .op("c", "ConcatV2", "x", "empty", "col", "last").i("N", 3).end()
                 .op("p", "Pack", "x", "x").i("axis", 1).i("N", 2).end()
-                .output("c").output("p").build();
+                .op("first", "Pack", "x", "col0").i("axis", 0).i("N", 2).end()
+                .op("stackLast", "Pack", "x", "col0").i("axis", -1).i("N", 2).end()
+                .output("c").output("p").output("first").output("stackLast").build();
 
         Map<String, Out> out = run(def, Map.of("x", floats(X, 2, 3)));
 
@@ -48,6 +51,10 @@ class ShapeOpsTest extends ExecutorTestSupport {
         assertThat(out.get("c:0").values()).containsExactly(0, 1, 2, 7, 10, 11, 12, 8);
         assertThat(out.get("p:0").dims()).containsExactly(2, 2, 3);
         assertThat(out.get("p:0").values()).containsExactly(0, 1, 2, 0, 1, 2, 10, 11, 12, 10, 11, 12);
+        assertThat(out.get("first:0").dims()).containsExactly(2, 2, 3);
+        assertThat(out.get("first:0").values()).containsExactly(0, 1, 2, 10, 11, 12, 9, 9, 9, 8, 8, 8);
+        assertThat(out.get("stackLast:0").dims()).containsExactly(2, 3, 2);
+        assertThat(out.get("stackLast:0").values()).containsExactly(0, 9, 1, 9, 2, 9, 10, 8, 11, 8, 12, 8);
     }
 
     @Test
