@@ -2,29 +2,22 @@ package ai.human.internal.graph;
 
 import ai.human.backend.Backend;
 import ai.human.backend.spi.TensorTracker;
-import ai.human.model.AttrValue;
 import ai.human.model.GraphModelDef;
-import ai.human.model.GraphNode;
 import ai.human.model.Model;
 import ai.human.model.ModelException;
 import ai.human.model.TensorRef;
 import ai.human.model.TensorSpec;
-import ai.human.tensor.DType;
 import ai.human.tensor.Owner;
-import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -51,27 +44,13 @@ public final class GraphExecutor implements Model {
     private final Plan defaultPlan;
     private final List<String> defaultNames;
     private final Map<List<TensorRef>, Plan> plans = new ConcurrentHashMap<>();
-    private final Map<String, Integer> inputKeys;
+    private final InputBinding inputBinding;
     private volatile boolean closed;
 
     private GraphExecutor(Backend backend, CompiledGraph graph) {
         this.backend = backend;
         this.graph = graph;
-        Map<String, Integer> keys = new LinkedHashMap<>();
-        for (int i = 0; i < graph.size(); i++) {
-            if (graph.placeholder[i]) {
-                keys.put(graph.nodes.get(i).name(), i);
-                keys.put(graph.nodes.get(i).name() + ":0", i);
-            }
-        }
-        for (TensorSpec spec : graph.inputs) {
-            Integer node = graph.index.get(spec.node());
-            if (node != null && graph.placeholder[node]) {
-                keys.put(spec.name(), node);
-                keys.put(spec.key(), node);
-            }
-        }
-        this.inputKeys = Collections.unmodifiableMap(keys);
+        this.inputBinding = new InputBinding(graph, backend);
         List<TensorRef> outputs = graph.outputs.stream().map(s -> new TensorRef(s.node(), s.index())).toList();
         this.defaultNames = graph.outputs.stream().map(TensorSpec::name).toList();
         this.defaultPlan = outputs.isEmpty() ? null : plan(outputs);
@@ -88,48 +67,16 @@ public final class GraphExecutor implements Model {
     }
 
     private static GraphExecutor compile(Backend backend, GraphModelDef def, Consumer<Tensor> adopt) {
-        if (!insideScope(backend)) {
-            return new GraphExecutor(backend, GraphCompiler.compile(backend, def, adopt));
-        }
-        // Weights made inside the caller's scope would die with it: load on a thread without scopes.
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread loader = new Thread(() -> {
+        // weights made inside a scope open on the caller's thread would die with that scope
+        return ScopeFreeLoader.load(backend, def.name(), () -> {
+            CompiledGraph graph = GraphCompiler.compile(backend, def, adopt);
             try {
-                result.set(new GraphExecutor(backend, GraphCompiler.compile(backend, def, adopt)));
-            } catch (RuntimeException | Error e) {
-                result.set(e);
+                return new GraphExecutor(backend, graph);
+            } catch (RuntimeException e) {
+                graph.weights.forEach(Tensor::close);
+                throw e;
             }
-        }, "human-model-load-" + def.name());
-        loader.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                loader.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Object outcome = result.get();
-        if (outcome instanceof RuntimeException e) {
-            throw e;
-        }
-        if (outcome instanceof Error e) {
-            throw e;
-        }
-        return (GraphExecutor) outcome;
-    }
-
-    private static boolean insideScope(Backend backend) {
-        Tensor probe = backend.scalar(0f);
-        try {
-            return probe.owner() == Owner.IN_FLIGHT;
-        } finally {
-            probe.close();
-        }
+        });
     }
 
     @Override
@@ -220,7 +167,7 @@ public final class GraphExecutor implements Model {
         if (closed) {
             throw new IllegalStateException("Model '" + name() + "' is closed; load it again to run it");
         }
-        Value[] feeds = feeds(plan, inputs);
+        Value[] feeds = inputBinding.feeds(plan, inputs);
         try (TensorScope scope = backend.scope()) {
             Exec exec = new Exec(backend);
             Value[] values = plan.run(exec, feeds);
@@ -255,67 +202,6 @@ public final class GraphExecutor implements Model {
         Tensor copy = backend.reshape(device, device.shape());
         handedOut.add(copy);
         return copy;
-    }
-
-    private Value[] feeds(Plan plan, Map<String, Tensor> inputs) {
-        Value[] feeds = new Value[plan.placeholders.length];
-        for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-            Integer node = inputKeys.get(e.getKey());
-            if (node == null) {
-                throw new ModelException("Model '" + name() + "' has no input '" + e.getKey() + "'; its inputs are "
-                        + new TreeMap<>(inputKeys).keySet());
-            }
-            int slot = Arrays.binarySearch(plan.placeholders, node);
-            if (slot < 0) {
-                continue; // not needed for these outputs
-            }
-            if (feeds[slot] != null) {
-                throw new ModelException("Model '" + name() + "': input '" + graph.nodes.get(node).name()
-                        + "' is given twice (as '" + e.getKey() + "' and another name)");
-            }
-            feeds[slot] = TensorValue.borrowed(checkInput(graph.nodes.get(node), e.getKey(), e.getValue()));
-        }
-        for (int p = 0; p < feeds.length; p++) {
-            if (feeds[p] == null) {
-                throw new ModelException("Model '" + name() + "' needs input '" + graph.nodes.get(plan.placeholders[p])
-                        .name() + "'; given " + inputs.keySet());
-            }
-        }
-        return feeds;
-    }
-
-    private Tensor checkInput(GraphNode placeholder, String key, Tensor tensor) {
-        String where = "Model '" + name() + "', input '" + key + "'";
-        if (tensor == null) {
-            throw new ModelException(where + " is null");
-        }
-        if (tensor.isClosed()) {
-            throw new IllegalStateException(where + ": tensor #" + tensor.id() + " is closed");
-        }
-        if (tensor.backend() != backend) {
-            throw new ModelException(where + ": tensor #" + tensor.id() + " belongs to backend "
-                    + tensor.backend().name() + ", the model to " + backend.name() + "; create the input on "
-                    + backend.name());
-        }
-        AttrValue dtypeAttr = placeholder.attrs().get("dtype");
-        DType declared = dtypeAttr == null ? null : Types.of(dtypeAttr.type());
-        if (declared != null && !Types.feeds(declared, tensor.dtype())) {
-            throw new ModelException(where + " must be " + declared + ", got " + tensor.dtype() + tensor.shape());
-        }
-        AttrValue shapeAttr = placeholder.attrs().get("shape");
-        if (shapeAttr != null && shapeAttr.kind() == AttrValue.Kind.SHAPE && !shapeAttr.shape().unknownRank()) {
-            long[] dims = shapeAttr.shape().dims();
-            Shape shape = tensor.shape();
-            boolean fits = dims.length == shape.rank();
-            for (int i = 0; fits && i < dims.length; i++) {
-                fits = dims[i] < 0 || dims[i] == shape.dim(i);
-            }
-            if (!fits) {
-                throw new ModelException(where + " must have shape " + Arrays.toString(dims) + " (-1: any size), got "
-                        + shape);
-            }
-        }
-        return tensor;
     }
 
     @Override

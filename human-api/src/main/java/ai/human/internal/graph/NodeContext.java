@@ -9,8 +9,8 @@ import ai.human.tensor.Tensor;
 import java.util.List;
 
 /**
- * What a {@link KernelFactory} knows about its node at load time: attributes, which inputs are constants (and their
- * values), and backend weights for constant operands. {@link #fail} makes the load error that names model, node and op.
+ * What a {@link KernelFactory} knows about its node at load time: its attributes and, for inputs that are constant,
+ * backend weights laid out for their use. {@link #fail} makes the load error that names model, node and op.
  */
 final class NodeContext {
 
@@ -55,17 +55,6 @@ final class NodeContext {
     /** Number of data inputs. */
     int inputCount() {
         return constants.length;
-    }
-
-    /** The value of data input {@code i} when it is known at load time (a weight or a folded subgraph), else null. */
-    TensorValue constant(int i) {
-        return constants[i];
-    }
-
-    /** The int values of constant input {@code i}, or null when it is not constant. */
-    int[] constantInts(int i) {
-        TensorValue c = constants[i];
-        return c == null ? null : HostArrays.toInts(c.host());
     }
 
     /** The backend weight for constant input {@code i} laid out for {@code use}, or null when it is not constant. */
