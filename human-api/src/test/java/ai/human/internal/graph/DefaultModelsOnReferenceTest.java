@@ -45,9 +45,9 @@ class DefaultModelsOnReferenceTest {
             Map<String, Tensor> outputs = executor.run(Map.of(golden.input().name(), input), names);
             long millis = (System.nanoTime() - start) / 1_000_000;
 
-            StringBuilder report = new StringBuilder(String.format("%-18s %5d ms on reference, %4d nodes, peak %3d"
-                    + " intermediates, %3d weights, %s schedule", model, millis, def.nodes().size(),
-                    peak.peak() - baseline, weights, executor.isDynamic() ? "dynamic" : "static"));
+            StringBuilder report = new StringBuilder(String.format("%-18s %5d ms on reference, %4d nodes, %4d tensors"
+                    + " made, peak %3d intermediates, %3d weights, %s schedule", model, millis, def.nodes().size(),
+                    peak.created(), peak.peak() - baseline, weights, executor.isDynamic() ? "dynamic" : "static"));
             for (ModelGoldens.GoldenTensor expected : golden.outputs()) {
                 ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                         outputs.get(expected.name()));
