@@ -67,6 +67,7 @@ final class Ops {
         ElementwiseKernels.register(table);
         NeuralKernels.register(table);
         ShapeKernels.register(table);
+        SliceKernels.register(table);
         ReductionKernels.register(table);
         ListKernels.register(table);
         ControlKernels.register(table);
