@@ -9,7 +9,6 @@ import ai.human.image.ImageDecoder;
 import ai.human.image.ImageException;
 import ai.human.image.RgbImage;
 import ai.human.internal.face.FacePipeline;
-import ai.human.internal.pipeline.BackendModels;
 import ai.human.internal.pipeline.Clock;
 import ai.human.internal.pipeline.FrameChangeDetector;
 import ai.human.internal.pipeline.FramePixels;
@@ -142,7 +141,7 @@ public final class Human implements AutoCloseable {
         Backend backend = BackendSelector.fromEnvironment().select(config.backend()).provider()
                 .create(backendOptions(config));
         try {
-            return new Human(config, backend, true, new ModelLoader(), def -> BackendModels.load(backend, def), Clock.SYSTEM);
+            return new Human(config, backend, true, new ModelLoader(), backend::loadModel, Clock.SYSTEM);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -158,7 +157,7 @@ public final class Human implements AutoCloseable {
     public static Human create(HumanConfig config, Backend backend) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(backend, "backend");
-        return new Human(config, backend, false, new ModelLoader(), def -> BackendModels.load(backend, def), Clock.SYSTEM);
+        return new Human(config, backend, false, new ModelLoader(), backend::loadModel, Clock.SYSTEM);
     }
 
     /** For tests: a Human whose models are put on {@code backend} by {@code toBackend}, with a given clock. */

@@ -3,7 +3,6 @@ package ai.human;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendSelector;
 import ai.human.config.HumanConfig;
-import ai.human.internal.pipeline.BackendModels;
 import ai.human.internal.pipeline.Clock;
 import ai.human.model.Model;
 import ai.human.model.TensorSpec;
@@ -83,7 +82,7 @@ public final class FaceTimings {
         try (Backend backend = BackendSelector.fromEnvironment().select(config.backend()).provider()
                 .create(Human.backendOptions(config));
              Human human = Human.create(config, timed(backend, opTimes),
-                     def -> new TimedModel(BackendModels.load(backend, def), modelTimes), Clock.SYSTEM)) {
+                     def -> new TimedModel(backend.loadModel(def), modelTimes), Clock.SYSTEM)) {
             System.out.printf(Locale.ROOT, "backend %s, maxDetected %d, %d timed calls per image, medians in ms%n",
                     backendName, maxDetected, runs);
             System.out.printf(Locale.ROOT, "%-12s %5s %8s %8s %8s %8s   %s%n", "image", "faces", "detect", "models",
