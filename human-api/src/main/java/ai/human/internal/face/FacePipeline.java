@@ -100,7 +100,7 @@ public final class FacePipeline {
                     clock.millis(), () -> models.detector().detect(backend, image, config.detector()), clock);
             List<FaceBox> confirmed = new ArrayList<>();
             for (FaceBox box : boxes) {
-                Candidate candidate = meshStage(backend, scope, image, box, width, height, confirmed);
+                Candidate candidate = meshStage(backend, image, box, width, height, confirmed);
                 if (candidate != null) {
                     candidates.add(candidate);
                 }
@@ -115,8 +115,7 @@ public final class FacePipeline {
     }
 
     /** Crop, mesh and iris for one box; null when the face does not pass. */
-    private Candidate meshStage(Backend backend, TensorScope outer, Tensor image, FaceBox box, int width, int height,
-                                List<FaceBox> confirmed) {
+    private Candidate meshStage(Backend backend, Tensor image, FaceBox box, int width, int height, List<FaceBox> confirmed) {
         double minConfidence = config.detector().minConfidence();
         double threshold = minConfidence == 0 ? 1 : minConfidence; // Human's `minConfidence || 1`
         boolean meshOn = config.mesh().enabled() && models.mesh() != null;
