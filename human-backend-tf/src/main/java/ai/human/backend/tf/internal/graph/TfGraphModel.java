@@ -1,0 +1,292 @@
+package ai.human.backend.tf.internal.graph;
+
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor;
+
+import ai.human.backend.BackendException;
+import ai.human.backend.tf.internal.DataTypes;
+import ai.human.model.GraphModelDef;
+import ai.human.model.GraphNode;
+import ai.human.model.Model;
+import ai.human.model.ModelException;
+import ai.human.model.TensorRef;
+import ai.human.model.TensorSpec;
+import ai.human.model.WeightData;
+import ai.human.tensor.DType;
+import ai.human.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.tensorflow.internal.c_api.TFE_TensorHandle;
+import org.tensorflow.internal.c_api.TF_Output;
+import org.tensorflow.internal.c_api.TF_Tensor;
+
+/**
+ * A graph model running natively in a TensorFlow session.
+ *
+ * <p>Weights: each weight is a {@code Const} node of the session's graph, and is also one tracked tensor owned by
+ * {@code MODEL} whose native side is that node ({@link GraphConstant}). So {@code memory()} counts one tensor per
+ * weight and exactly {@link GraphModelDef#weightBytes()} bytes under {@code MODEL} while the model is open, as
+ * TensorFlow.js's {@code tf.memory()} does for a loaded model, and nothing after {@link #close()}. TensorFlow's own
+ * working copies (the kernels' parsed constants, oneDNN's reordered filters) are TensorFlow's business and not
+ * counted, just as TensorFlow.js does not count its backends' internal buffers.
+ *
+ * <p>Running: inputs are resolved to {@code TF_Tensor}s sharing the buffers of their handles (no copy), an input of
+ * another dtype than its placeholder is cast first (Human feeds handtrack int32 where its graph wants uint8), and each
+ * output becomes a new tracked tensor sharing the session's result buffer. Thread-safe; {@link #close()} waits for
+ * runs in progress.
+ */
+public final class TfGraphModel implements Model {
+    private final String name;
+    private final List<TensorSpec> inputs;
+    private final List<TensorSpec> outputs;
+    private final long weightBytes;
+    private final boolean remapper;
+    private final ModelHost host;
+    private final GraphSession session;
+    private final List<Feed> feeds;
+    private final TF_Output feedArray;
+    private final TF_Output signatureFetches;
+    private final List<Tensor> weights = new ArrayList<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    /** One input placeholder: its spec and the element type the graph wants. */
+    private record Feed(TensorSpec spec, int tfType) {
+    }
+
+    private TfGraphModel(GraphModelDef def, boolean remapper, ModelHost host, GraphSession session) {
+        this.name = def.name();
+        this.inputs = def.inputs();
+        this.outputs = def.outputs();
+        this.weightBytes = def.weightBytes();
+        this.remapper = remapper;
+        this.host = host;
+        this.session = session;
+        List<Feed> feedList = new ArrayList<>();
+        List<GraphSession.Endpoint> feedPoints = new ArrayList<>();
+        for (TensorSpec spec : inputs) {
+            GraphSession.Endpoint endpoint = endpoint(spec.name());
+            feedPoints.add(endpoint);
+            feedList.add(new Feed(spec, session.outputType(endpoint.op(), endpoint.index())));
+        }
+        this.feeds = List.copyOf(feedList);
+        this.feedArray = session.outputs(feedPoints);
+        this.signatureFetches = session.outputs(outputs.stream().map(o -> endpoint(o.name())).toList());
+    }
+
+    /**
+     * Converts {@code def}, opens its session and tracks its weights.
+     *
+     * @throws BackendException when TensorFlow cannot import or run the graph
+     */
+    public static TfGraphModel load(GraphModelDef def, SessionConfig config, ModelHost host) {
+        GraphSession session = GraphSession.open(def.name(), GraphDefBuilder.build(def), config.toProto());
+        TfGraphModel model = null;
+        try {
+            model = new TfGraphModel(def, config.remapper(), host, session);
+            TfGraphModel created = model;
+            host.outsideScopes(() -> created.trackWeights(def));
+            return model;
+        } catch (RuntimeException e) {
+            if (model != null) {
+                model.close();
+            } else {
+                session.close();
+            }
+            throw e;
+        }
+    }
+
+    private void trackWeights(GraphModelDef def) {
+        GraphConstant.Guard guard = this::whileOpen;
+        for (GraphNode node : def.nodes()) {
+            if (node.op().equals("Const")) {
+                WeightData weight = def.weights().get(node.name());
+                GraphConstant constant = new GraphConstant(session, session.operation(node.name()), host.constants(),
+                        guard);
+                weights.add(host.trackWeight(constant, weight.shape(), weight.dtype()));
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<TensorSpec> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<TensorSpec> outputs() {
+        return outputs;
+    }
+
+    @Override
+    public long weightBytes() {
+        return weightBytes;
+    }
+
+    /** Whether Grappler's remapper runs on this model's graph. */
+    public boolean remapper() {
+        return remapper;
+    }
+
+    @Override
+    public Map<String, Tensor> run(Map<String, Tensor> inputValues) {
+        return whileOpen(() -> {
+            List<String> names = outputs.stream().map(TensorSpec::name).toList();
+            return execute(inputValues, names, signatureFetches);
+        });
+    }
+
+    /**
+     * Runs the model and fetches the named tensors, which may be any node's outputs (Human's handtrack fetches two
+     * nodes inside the graph). Only what they depend on is computed.
+     *
+     * @param inputValues as for {@link #run(Map)}
+     * @param outputNames tensor names ({@code node:index}) or node names (output 0), each once
+     * @return the tensors keyed by the names given, in that order; the caller (or the open scope) owns them
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> inputValues, List<String> outputNames) {
+        if (new HashSet<>(outputNames).size() != outputNames.size()) {
+            throw new ModelException("Model " + name + ": output names " + outputNames + " repeat a name; ask for each"
+                    + " tensor once");
+        }
+        return whileOpen(() -> {
+            try (TF_Output fetches = session.outputs(outputNames.stream().map(this::endpoint).toList())) {
+                return execute(inputValues, outputNames, fetches);
+            }
+        });
+    }
+
+    private GraphSession.Endpoint endpoint(String tensorName) {
+        TensorRef ref = TensorRef.parse(tensorName);
+        var op = session.operation(ref.node());
+        if (ref.index() >= session.outputCount(op)) {
+            throw new ModelException("Model " + name + ": node '" + ref.node() + "' has " + session.outputCount(op)
+                    + " outputs, so there is no tensor '" + tensorName + "'");
+        }
+        return new GraphSession.Endpoint(op, ref.index());
+    }
+
+    private Map<String, Tensor> execute(Map<String, Tensor> inputValues, List<String> names, TF_Output fetches) {
+        List<Tensor> fed = orderedInputs(inputValues);
+        List<Tensor> casts = new ArrayList<>();
+        TF_Tensor[] values = new TF_Tensor[fed.size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                Tensor input = fed.get(i);
+                DType wanted = DataTypes.fromTf(feeds.get(i).tfType());
+                if (input.dtype() != wanted) {
+                    input = host.cast(input, wanted);
+                    casts.add(input);
+                }
+                values[i] = host.context().resolve(host.handleOf(input));
+            }
+            TF_Tensor[] results = session.run(feedArray, values, fetches, names.size());
+            return wrap(names, results);
+        } finally {
+            for (TF_Tensor value : values) {
+                if (value != null) {
+                    TF_DeleteTensor(value);
+                }
+            }
+            casts.forEach(Tensor::close);
+        }
+    }
+
+    private List<Tensor> orderedInputs(Map<String, Tensor> inputValues) {
+        List<Tensor> ordered = new ArrayList<>(feeds.size());
+        Set<String> used = new HashSet<>();
+        for (Feed feed : feeds) {
+            TensorSpec spec = feed.spec();
+            Tensor value = null;
+            for (String key : List.of(spec.name(), spec.key(), spec.node())) {
+                if (value == null && inputValues.containsKey(key)) {
+                    value = inputValues.get(key);
+                    used.add(key);
+                }
+            }
+            if (value == null) {
+                throw new ModelException("Model " + name + " needs input '" + spec.name() + "' (" + spec + "), got "
+                        + inputValues.keySet() + "; key each input by its tensor name or signature key");
+            }
+            ordered.add(value);
+        }
+        if (!used.containsAll(inputValues.keySet())) {
+            Set<String> unknown = new HashSet<>(inputValues.keySet());
+            unknown.removeAll(used);
+            throw new ModelException("Model " + name + " has no input " + unknown + "; its inputs are " + inputs);
+        }
+        return ordered;
+    }
+
+    private Map<String, Tensor> wrap(List<String> names, TF_Tensor[] results) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        int done = 0;
+        try {
+            for (; done < results.length; done++) {
+                TFE_TensorHandle handle;
+                try {
+                    handle = host.context().fromTfTensor(results[done]);
+                } finally {
+                    TF_DeleteTensor(results[done]);
+                }
+                out.put(names.get(done), host.track(handle));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.values().forEach(Tensor::close);
+            for (int i = done + 1; i < results.length; i++) {
+                TF_DeleteTensor(results[i]);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T whileOpen(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("Model " + name + " is closed; load it again to run it");
+            }
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Closes the weight tensors, then the session and graph; waits for runs in progress. Harmless when closed. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            weights.forEach(Tensor::close);
+            weights.clear();
+            feedArray.close();
+            signatureFetches.close();
+            session.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        host.closed(this);
+    }
+
+    @Override
+    public String toString() {
+        return "TfGraphModel[" + name + ", " + weights.size() + " weights, " + weightBytes + " bytes, remapper "
+                + (remapper ? "on" : "off") + "]";
+    }
+}
