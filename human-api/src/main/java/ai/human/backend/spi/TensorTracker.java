@@ -138,6 +138,17 @@ public final class TensorTracker {
         return scopes.get().peek();
     }
 
+    /**
+     * Records that {@code tensor} (of any tracked backend) now belongs to {@code owner}; the pipelines use it for
+     * results and models.
+     */
+    public static void transfer(Tensor tensor, Owner owner) {
+        if (!(tensor instanceof TrackedTensor tracked)) {
+            throw new IllegalArgumentException("Tensor " + tensor + " was not made by a TensorTracker");
+        }
+        tracked.tracker().setOwner(tensor, owner);
+    }
+
     /** Records that {@code tensor} now belongs to {@code owner} (the pipelines use it for results and models). */
     public void setOwner(Tensor tensor, Owner owner) {
         TrackedTensor tracked = TrackedTensor.of(tensor, backend);

@@ -88,6 +88,10 @@ public final class TrackedTensor implements Tensor {
         return entry;
     }
 
+    TensorTracker tracker() {
+        return tracker;
+    }
+
     @Override
     public long id() {
         return entry.id;
