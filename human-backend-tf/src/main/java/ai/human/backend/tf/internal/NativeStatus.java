@@ -17,11 +17,6 @@ public final class NativeStatus implements AutoCloseable {
         return status;
     }
 
-    /** True if the last call failed. */
-    public boolean isError() {
-        return TF_GetCode(status) != TF_OK;
-    }
-
     /** Throws a {@link BackendException} naming {@code what} if the last call failed. */
     public void check(String what) {
         if (TF_GetCode(status) != TF_OK) {

@@ -1,22 +1,23 @@
 package ai.human.backend.tf.internal.graph;
 
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_CloseSession;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_DataTypeSize;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteBuffer;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteGraph;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteImportGraphDefOptions;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteSession;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteSessionOptions;
-import static org.tensorflow.internal.c_api.global.tensorflow.TF_DataTypeSize;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GraphGetTensorNumDims;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GraphGetTensorShape;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GraphImportGraphDef;
-import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationGetAttrTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_GraphOperationByName;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewBuffer;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewGraph;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewImportGraphDefOptions;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSession;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSessionOptions;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationGetAttrTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationNumOutputs;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_OperationOutputType;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionRun;
@@ -24,6 +25,7 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 
 import ai.human.backend.BackendException;
 import ai.human.backend.tf.internal.NativeStatus;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -37,6 +39,8 @@ import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Tensor;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 
 /**
  * A TensorFlow graph ({@code TF_Graph}) and the one session ({@code TF_Session}) that runs it. Every native object
@@ -71,10 +75,7 @@ public final class GraphSession implements AutoCloseable {
         try (NativeStatus status = new NativeStatus()) {
             importGraph(name, graph, graphDef.toByteArray(), status);
             TF_Session session = newSession(graph, config.toByteArray(), status);
-            if (status.isError()) {
-                TF_DeleteGraph(graph);
-                status.check("opening a session for model " + name);
-            }
+            status.check("opening a session for model " + name);
             return new GraphSession(name, graph, session);
         } catch (RuntimeException e) {
             TF_DeleteGraph(graph);
@@ -179,31 +180,40 @@ public final class GraphSession implements AutoCloseable {
      * @return one new {@code TF_Tensor} per output, owned by the caller
      */
     public TF_Tensor[] run(TF_Output inputs, TF_Tensor[] inputValues, TF_Output outputs, int outputCount) {
-        try (NativeStatus status = new NativeStatus();
-             PointerPointer<TF_Tensor> in = new PointerPointer<>(Math.max(inputValues.length, 1));
-             PointerPointer<TF_Tensor> out = new PointerPointer<>(Math.max(outputCount, 1))) {
-            for (int i = 0; i < inputValues.length; i++) {
-                in.put(i, inputValues[i]);
+        return run(inputs, inputValues, outputs, outputCount, null, null);
+    }
+
+    /**
+     * Runs the graph once, deleting its results, and returns the graphs TensorFlow really executed: after Grappler
+     * and oneDNN's rewrites, one per device partition. For diagnostics and tests.
+     */
+    public List<GraphDef> executedGraphs(TF_Output inputs, TF_Tensor[] inputValues, TF_Output outputs,
+                                         int outputCount) {
+        byte[] options = RunOptions.newBuilder().setOutputPartitionGraphs(true).build().toByteArray();
+        TF_Buffer metadata = TF_NewBuffer();
+        try (BytePointer optionBytes = new BytePointer(options)) {
+            TF_Buffer runOptions = TF_NewBuffer();
+            try {
+                runOptions.data(optionBytes).length(options.length);
+                for (TF_Tensor result : run(inputs, inputValues, outputs, outputCount, runOptions, metadata)) {
+                    TF_DeleteTensor(result);
+                }
+            } finally {
+                runOptions.data(null).length(0);
+                TF_DeleteBuffer(runOptions);
             }
-            TF_SessionRun(session, null, inputs, in, inputValues.length, outputs, out, outputCount, null, 0, null,
-                    status.get());
-            status.check("running model " + name);
-            TF_Tensor[] results = new TF_Tensor[outputCount];
-            for (int i = 0; i < outputCount; i++) {
-                results[i] = out.get(TF_Tensor.class, i);
-            }
-            return results;
+            byte[] bytes = new byte[(int) metadata.length()];
+            new BytePointer(metadata.data()).get(bytes, 0, bytes.length);
+            return RunMetadata.parseFrom(bytes).getPartitionGraphsList();
+        } catch (InvalidProtocolBufferException e) {
+            throw new BackendException("TensorFlow returned run metadata of model " + name + " that does not parse", e);
+        } finally {
+            TF_DeleteBuffer(metadata);
         }
     }
 
-    /** Runs once asking TensorFlow for the graph it really executes (after Grappler and oneDNN rewrites). */
-    public java.util.List<GraphDef> executedGraphs(TF_Output inputs, TF_Tensor[] inputValues, TF_Output outputs,
-                                                   int outputCount) {
-        byte[] options = org.tensorflow.proto.RunOptions.newBuilder().setOutputPartitionGraphs(true).build()
-                .toByteArray();
-        TF_Buffer runOptions = org.tensorflow.internal.c_api.global.tensorflow.TF_NewBufferFromString(
-                new BytePointer(options), options.length);
-        TF_Buffer metadata = TF_NewBuffer();
+    private TF_Tensor[] run(TF_Output inputs, TF_Tensor[] inputValues, TF_Output outputs, int outputCount,
+                            TF_Buffer runOptions, TF_Buffer metadata) {
         try (NativeStatus status = new NativeStatus();
              PointerPointer<TF_Tensor> in = new PointerPointer<>(Math.max(inputValues.length, 1));
              PointerPointer<TF_Tensor> out = new PointerPointer<>(Math.max(outputCount, 1))) {
@@ -213,17 +223,11 @@ public final class GraphSession implements AutoCloseable {
             TF_SessionRun(session, runOptions, inputs, in, inputValues.length, outputs, out, outputCount, null, 0,
                     metadata, status.get());
             status.check("running model " + name);
+            TF_Tensor[] results = new TF_Tensor[outputCount];
             for (int i = 0; i < outputCount; i++) {
-                org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor(out.get(TF_Tensor.class, i));
+                results[i] = out.get(TF_Tensor.class, i);
             }
-            byte[] bytes = new byte[(int) metadata.length()];
-            new BytePointer(metadata.data()).capacity(bytes.length).get(bytes);
-            return org.tensorflow.proto.RunMetadata.parseFrom(bytes).getPartitionGraphsList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new BackendException("bad metadata", e);
-        } finally {
-            TF_DeleteBuffer(runOptions);
-            TF_DeleteBuffer(metadata);
+            return results;
         }
     }
 

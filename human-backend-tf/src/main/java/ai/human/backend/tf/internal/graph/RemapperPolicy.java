@@ -68,8 +68,8 @@ public final class RemapperPolicy {
     }
 
     private static String describe(GraphNode relu6, String what) {
-        return "the hard-swish around node '" + relu6.name() + "' " + what + ", which TensorFlow's remapper would replace"
-                + " by an exact hard-swish";
+        return "the hard-swish around node '" + relu6.name() + "' " + what
+                + ", which TensorFlow's remapper would replace by an exact hard-swish";
     }
 
     /** The scalar constant near 1/6 of a {@code Mul} that takes the Relu6 or {@code x}, or a product of them. */

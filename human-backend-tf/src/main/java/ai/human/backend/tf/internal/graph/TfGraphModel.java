@@ -13,17 +13,22 @@ import ai.human.model.TensorSpec;
 import ai.human.model.WeightData;
 import ai.human.tensor.DType;
 import ai.human.tensor.Tensor;
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.tensorflow.internal.c_api.TFE_TensorHandle;
 import org.tensorflow.internal.c_api.TF_Output;
 import org.tensorflow.internal.c_api.TF_Tensor;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
 
 /**
  * A graph model running natively in a TensorFlow session.
@@ -51,7 +56,7 @@ public final class TfGraphModel implements Model {
     private final List<Feed> feeds;
     private final TF_Output feedArray;
     private final TF_Output signatureFetches;
-    private final List<Tensor> weights = new ArrayList<>();
+    private final Map<String, Tensor> weights = new LinkedHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -109,7 +114,7 @@ public final class TfGraphModel implements Model {
                 WeightData weight = def.weights().get(node.name());
                 GraphConstant constant = new GraphConstant(session, session.operation(node.name()), host.constants(),
                         guard);
-                weights.add(host.trackWeight(constant, weight.shape(), weight.dtype()));
+                weights.put(node.name(), host.trackWeight(constant, weight.shape(), weight.dtype()));
             }
         }
     }
@@ -132,6 +137,16 @@ public final class TfGraphModel implements Model {
     @Override
     public long weightBytes() {
         return weightBytes;
+    }
+
+    /**
+     * The weight tensors by the name of their {@code Const} node, in graph order: owned by the model (read them, do
+     * not close them); their values are read from the graph, and they cannot be inputs of backend ops.
+     *
+     * @throws IllegalStateException once the model is closed
+     */
+    public Map<String, Tensor> weights() {
+        return whileOpen(() -> Collections.unmodifiableMap(new LinkedHashMap<>(weights)));
     }
 
     /** Whether Grappler's remapper runs on this model's graph. */
@@ -167,6 +182,32 @@ public final class TfGraphModel implements Model {
         });
     }
 
+    /**
+     * Runs the model once on {@code inputValues} (results discarded) and counts the ops TensorFlow really executed,
+     * after Grappler's and oneDNN's rewrites: op name, with the fused ops of fused kernels in brackets (for example
+     * {@code _MklNativeFusedConv2D[BiasAdd, Relu]}). For diagnostics and tests.
+     */
+    public Map<String, Integer> executedOps(Map<String, Tensor> inputValues) {
+        return whileOpen(() -> {
+            List<Tensor> casts = new ArrayList<>();
+            TF_Tensor[] values = new TF_Tensor[feeds.size()];
+            try {
+                feedValues(inputValues, values, casts);
+                Map<String, Integer> ops = new TreeMap<>();
+                for (GraphDef graph : session.executedGraphs(feedArray, values, signatureFetches, outputs.size())) {
+                    for (NodeDef node : graph.getNodeList()) {
+                        String fused = node.containsAttr("fused_ops") ? node.getAttrOrThrow("fused_ops").getList()
+                                .getSList().stream().map(ByteString::toStringUtf8).toList().toString() : "";
+                        ops.merge(node.getOp() + fused, 1, Integer::sum);
+                    }
+                }
+                return ops;
+            } finally {
+                release(values, casts);
+            }
+        });
+    }
+
     private GraphSession.Endpoint endpoint(String tensorName) {
         TensorRef ref = TensorRef.parse(tensorName);
         var op = session.operation(ref.node());
@@ -178,29 +219,38 @@ public final class TfGraphModel implements Model {
     }
 
     private Map<String, Tensor> execute(Map<String, Tensor> inputValues, List<String> names, TF_Output fetches) {
-        List<Tensor> fed = orderedInputs(inputValues);
         List<Tensor> casts = new ArrayList<>();
-        TF_Tensor[] values = new TF_Tensor[fed.size()];
+        TF_Tensor[] values = new TF_Tensor[feeds.size()];
         try {
-            for (int i = 0; i < values.length; i++) {
-                Tensor input = fed.get(i);
-                DType wanted = DataTypes.fromTf(feeds.get(i).tfType());
-                if (input.dtype() != wanted) {
-                    input = host.cast(input, wanted);
-                    casts.add(input);
-                }
-                values[i] = host.context().resolve(host.handleOf(input));
-            }
+            feedValues(inputValues, values, casts);
             TF_Tensor[] results = session.run(feedArray, values, fetches, names.size());
             return wrap(names, results);
         } finally {
-            for (TF_Tensor value : values) {
-                if (value != null) {
-                    TF_DeleteTensor(value);
-                }
-            }
-            casts.forEach(Tensor::close);
+            release(values, casts);
         }
+    }
+
+    /** Fills {@code values} with tensors sharing the inputs' buffers; inputs of another dtype are cast first. */
+    private void feedValues(Map<String, Tensor> inputValues, TF_Tensor[] values, List<Tensor> casts) {
+        List<Tensor> fed = orderedInputs(inputValues);
+        for (int i = 0; i < values.length; i++) {
+            Tensor input = fed.get(i);
+            DType wanted = DataTypes.fromTf(feeds.get(i).tfType());
+            if (input.dtype() != wanted) {
+                input = host.cast(input, wanted);
+                casts.add(input);
+            }
+            values[i] = host.context().resolve(host.handleOf(input));
+        }
+    }
+
+    private static void release(TF_Tensor[] values, List<Tensor> casts) {
+        for (TF_Tensor value : values) {
+            if (value != null) {
+                TF_DeleteTensor(value);
+            }
+        }
+        casts.forEach(Tensor::close);
     }
 
     private List<Tensor> orderedInputs(Map<String, Tensor> inputValues) {
@@ -273,7 +323,7 @@ public final class TfGraphModel implements Model {
                 return;
             }
             closed = true;
-            weights.forEach(Tensor::close);
+            weights.values().forEach(Tensor::close);
             weights.clear();
             feedArray.close();
             signatureFetches.close();

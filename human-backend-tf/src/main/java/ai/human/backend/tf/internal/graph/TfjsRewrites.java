@@ -85,11 +85,13 @@ final class TfjsRewrites {
             String op = fusedOps.get(i);
             x = switch (op) {
                 case "BiasAdd" -> {
-                    NodeDef.Builder bias = steps.node("BiasAdd", steps.nextName(last, "bias"), x, arg(node, args, arg++));
+                    String biasName = steps.nextName(last, "bias");
+                    NodeDef.Builder bias = steps.node("BiasAdd", biasName, x, arg(node, args, arg++));
                     bias.putAttr("data_format", ProtoAttrs.string(node.attrString("data_format", "NHWC")));
                     yield steps.add(bias);
                 }
-                case "Relu", "Relu6", "Elu", "Sigmoid", "Tanh" -> steps.add(steps.node(op, steps.nextName(last, op), x));
+                case "Relu", "Relu6", "Elu", "Sigmoid", "Tanh" ->
+                        steps.add(steps.node(op, steps.nextName(last, op), x));
                 case "LeakyRelu" -> {
                     NodeDef.Builder leaky = steps.node(op, steps.nextName(last, op), x);
                     leaky.putAttr("alpha", org.tensorflow.proto.AttrValue.newBuilder()
