@@ -50,13 +50,13 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
 
 /**
  * The {@link Backend} on TensorFlow Java 1.1.0 (TensorFlow 2.18): every op runs eagerly through TensorFlow's C
- * API, on the CPU.
+ * API, on the CPU, and graph models run natively, each in a TensorFlow session of its own ({@link #loadModel}).
  *
  * <p>Each {@link Tensor} is backed by exactly one {@code TFE_TensorHandle}, owned by that tensor alone and deleted
  * when the tensor is closed (or its scope, or this backend). The temporaries of an op (axis and shape constants,
  * the intermediates of composed ops such as prelu) are deleted before the op returns. {@link #engineLiveHandles()}
  * counts the handles at the native boundary, independently of {@link #memory()}, so tests can check that the
- * framework's accounting does not under-report.
+ * framework's accounting does not under-report; {@link #engineModelConstants()} does the same for model weights.
  *
  * <p>Options ({@code backendOptions} in the config): {@value #THREADS} (intra-op threads, default
  * {@value #DEFAULT_THREADS}), {@value #INTER_OP_THREADS} (default {@value #DEFAULT_INTER_OP_THREADS}),
@@ -65,7 +65,10 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * oneDNN convolution followed by {@code BiasAdd} and the activation measured faster here than its Eigen-based
  * fused kernel). TensorFlow creates its intra-op pool once per process, sized by the first backend (or other
  * TensorFlow context) created in it; later backends share it, and a different {@value #THREADS} is logged at WARN.
- * Each backend has its own inter-op pool.
+ * Each backend has its own inter-op pool; model sessions run their ops in the calling thread when
+ * {@value #INTER_OP_THREADS} is 1. {@value #GRAPH_REMAPPER} ({@code auto}/{@code on}/{@code off}, default
+ * {@code auto}): whether TensorFlow's remapper fuses ops in model graphs; {@code auto} keeps it off only for graphs
+ * it would compute differently from TensorFlow.js (Human's CenterNet, see {@link RemapperPolicy}).
  *
  * <pre>{@code
  * try (TfBackend backend = new TfBackend(BackendOptions.defaults());

@@ -48,6 +48,14 @@ import org.tensorflow.proto.RunOptions;
  *
  * <p>{@link #run} is thread-safe (TensorFlow's sessions are); {@link #close()} must not overlap a run, which the
  * owning model guarantees.
+ *
+ * <pre>{@code
+ * try (GraphSession session = GraphSession.open("blazeface", GraphDefBuilder.build(def), config.toProto());
+ *      TF_Output in = session.outputs(List.of(new Endpoint(session.operation("input"), 0)));
+ *      TF_Output out = session.outputs(List.of(new Endpoint(session.operation("Identity"), 0)))) {
+ *     TF_Tensor[] results = session.run(in, new TF_Tensor[] {image}, out, 1); // caller deletes the results
+ * }
+ * }</pre>
  */
 public final class GraphSession implements AutoCloseable {
     private static final BytePointer VALUE_ATTR = new BytePointer("value");

@@ -7,7 +7,13 @@ import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import org.tensorflow.internal.c_api.TFE_TensorHandle;
 
-/** What a {@link TfGraphModel} needs from the backend that loaded it. */
+/**
+ * What a {@link TfGraphModel} needs from the backend that loaded it; {@code TfBackend} implements it privately.
+ *
+ * <pre>{@code
+ * TfGraphModel model = TfGraphModel.load(def, new SessionConfig(1, 1, true), host);
+ * }</pre>
+ */
 public interface ModelHost {
 
     /** The backend's eager context, which turns session results into tensor handles. */

@@ -22,6 +22,10 @@ import java.util.Optional;
  * the top-k detections reordered, while with the remapper off every output is within {@code 2e-3} of TensorFlow.js.
  * Replacing the constants by an exact 1/6 makes the remapper's result agree with the unfused graph again, which
  * pins the cause. So the remapper stays off for any graph with such an inexact hard-swish constant.
+ *
+ * <pre>{@code
+ * boolean remapper = RemapperPolicy.reasonToDisable(centernetDef).isEmpty(); // false
+ * }</pre>
  */
 public final class RemapperPolicy {
     /** How far from 3 and 1/6 TensorFlow's remapper accepts a hard-swish constant (remapper.cc, VerifyConstants). */

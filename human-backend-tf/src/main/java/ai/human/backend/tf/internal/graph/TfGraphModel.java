@@ -44,6 +44,15 @@ import org.tensorflow.proto.NodeDef;
  * another dtype than its placeholder is cast first (Human feeds handtrack int32 where its graph wants uint8), and each
  * output becomes a new tracked tensor sharing the session's result buffer. Thread-safe; {@link #close()} waits for
  * runs in progress.
+ *
+ * <pre>{@code
+ * try (TfGraphModel model = (TfGraphModel) tfBackend.loadModel(handtrackDef);
+ *      TensorScope scope = tfBackend.scope()) {
+ *     Map<String, Tensor> all = model.run(Map.of("input_tensor:0", image));          // signature outputs
+ *     Map<String, Tensor> two = model.run(Map.of("input_tensor:0", image), List.of(
+ *             "StatefulPartitionedCall/Postprocessor/Slice", "StatefulPartitionedCall/Postprocessor/ExpandDims_1"));
+ * }
+ * }</pre>
  */
 public final class TfGraphModel implements Model {
     private final String name;
@@ -61,7 +70,7 @@ public final class TfGraphModel implements Model {
     private boolean closed;
 
     /** One input placeholder: its spec and the element type the graph wants. */
-    private record Feed(TensorSpec spec, int tfType) {
+    private record Feed(TensorSpec spec, DType dtype) {
     }
 
     private TfGraphModel(GraphModelDef def, boolean remapper, ModelHost host, GraphSession session) {
@@ -77,11 +86,21 @@ public final class TfGraphModel implements Model {
         for (TensorSpec spec : inputs) {
             GraphSession.Endpoint endpoint = endpoint(spec.name());
             feedPoints.add(endpoint);
-            feedList.add(new Feed(spec, session.outputType(endpoint.op(), endpoint.index())));
+            feedList.add(new Feed(spec, inputType(spec, session.outputType(endpoint.op(), endpoint.index()))));
         }
+        List<GraphSession.Endpoint> fetchPoints = outputs.stream().map(o -> endpoint(o.name())).toList();
         this.feeds = List.copyOf(feedList);
         this.feedArray = session.outputs(feedPoints);
-        this.signatureFetches = session.outputs(outputs.stream().map(o -> endpoint(o.name())).toList());
+        this.signatureFetches = session.outputs(fetchPoints);
+    }
+
+    private DType inputType(TensorSpec spec, int tfType) {
+        try {
+            return DataTypes.fromTf(tfType);
+        } catch (BackendException e) {
+            throw new BackendException("Model " + name + ": input '" + spec.name() + "' is of TF_DataType " + tfType
+                    + ", which Human tensors cannot hold; the model cannot run on this backend", e);
+        }
     }
 
     /**
@@ -235,7 +254,7 @@ public final class TfGraphModel implements Model {
         List<Tensor> fed = orderedInputs(inputValues);
         for (int i = 0; i < values.length; i++) {
             Tensor input = fed.get(i);
-            DType wanted = DataTypes.fromTf(feeds.get(i).tfType());
+            DType wanted = feeds.get(i).dtype();
             if (input.dtype() != wanted) {
                 input = host.cast(input, wanted);
                 casts.add(input);
