@@ -26,10 +26,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The TensorFlow.js-only nodes, rewritten into TensorFlow ops, compute what the backend's own eager ops compute for
@@ -135,10 +139,12 @@ class TfjsRewritesTest {
         assertThat(actual).containsExactly(expected);
     }
 
-    @Test
-    void preluScalesOnlyTheNegativeValuesByAlphaBitForBit() {
+    @ParameterizedTest(name = "alpha {0}")
+    @MethodSource("alphas")
+    void preluScalesOnlyTheNegativeValuesByAlphaExactly(String form, float[] alpha) {
         float[] x = randoms(75);
-        float[] alpha = {0.25f, -0.5f, 1.5f};
+        x[0] = 0f;
+        x[1] = -0f;
         GraphModelDef def = new TinyTfjsModel("prelu").placeholder("x", IMAGE)
                 .constant("alpha", new int[] {1, 1, 3}, alpha)
                 .node("y", "Prelu", List.of("x", "alpha"), "")
@@ -146,8 +152,16 @@ class TfjsRewritesTest {
 
         float[] actual = runModel(def, x);
         for (int k = 0; k < x.length; k++) {
-            assertThat(actual[k]).isEqualTo(x[k] < 0 ? alpha[k % 3] * x[k] : x[k]);
+            float expected = x[k] < 0 ? alpha[k % 3] * x[k] : x[k];
+            // == on floats: equal values, and -0 equals 0 (the general form turns TensorFlow.js's -0 into 0)
+            assertThat(actual[k] == expected).as("element %d: %s, expected %s", k, actual[k], expected).isTrue();
         }
+    }
+
+    static Stream<Arguments> alphas() {
+        return Stream.of(
+                Arguments.of("within [0, 1]: max(x, alpha * x)", new float[] {0f, 0.25f, 1f}),
+                Arguments.of("outside [0, 1]: relu(x) + alpha * (x - relu(x))", new float[] {0.25f, -0.5f, 1.5f}));
     }
 
     @Test

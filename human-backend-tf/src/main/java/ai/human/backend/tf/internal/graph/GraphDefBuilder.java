@@ -2,10 +2,13 @@ package ai.human.backend.tf.internal.graph;
 
 import ai.human.model.GraphModelDef;
 import ai.human.model.GraphNode;
+import ai.human.model.TensorRef;
 import ai.human.model.WeightData;
+import ai.human.tensor.DType;
 import com.google.protobuf.UnsafeByteOperations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.HashSet;
 import java.util.Set;
 import org.tensorflow.proto.DataType;
@@ -35,7 +38,7 @@ public final class GraphDefBuilder {
     public static GraphDef build(GraphModelDef model) {
         Set<String> names = new HashSet<>();
         model.nodes().forEach(n -> names.add(n.name()));
-        TfjsRewrites rewrites = new TfjsRewrites(names::contains);
+        TfjsRewrites rewrites = new TfjsRewrites(names::contains, input -> withinZeroOne(model, input));
         GraphDef.Builder graph = GraphDef.newBuilder();
         for (GraphNode node : model.nodes()) {
             if (node.op().equals("Const")) {
@@ -45,6 +48,21 @@ public final class GraphDefBuilder {
             }
         }
         return graph.build();
+    }
+
+    private static boolean withinZeroOne(GraphModelDef model, String input) {
+        WeightData weight = model.weights().get(TensorRef.parse(input).node());
+        if (weight == null || weight.dtype() != DType.FLOAT32) {
+            return false;
+        }
+        FloatBuffer values = weight.floatBuffer();
+        while (values.hasRemaining()) {
+            float v = values.get();
+            if (!(v >= 0f && v <= 1f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static NodeDef constant(GraphNode node, WeightData weight) {
