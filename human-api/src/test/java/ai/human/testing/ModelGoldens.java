@@ -306,7 +306,7 @@ public final class ModelGoldens {
             case FLOAT32 -> {
                 float[] out = new float[(int) count];
                 buffer.asFloatBuffer().get(out);
-                yield out;
+                yield matchStats(file, out, buffer, entry.path("stats").path("first8"));
             }
             case INT32 -> {
                 int[] out = new int[(int) count];
@@ -316,6 +316,40 @@ public final class ModelGoldens {
             case UINT8, BOOL -> raw;
         };
         return new GoldenTensor(name, graphNode, signatureKey, dtype, shape, values);
+    }
+
+    /**
+     * Checks float data against the manifest's {@code first8}. TensorFlow.js can hand out a float32 tensor's data as
+     * an {@code Int32Array} (after an int-to-float cast), and a writer that stores the raw buffer then writes int32 bits
+     * under dtype float32; such a file is read as int32 (with a warning) when that is what matches the manifest.
+     */
+    private static float[] matchStats(Path file, float[] floats, ByteBuffer buffer, JsonNode first8) {
+        if (!first8.isArray() || first8.isEmpty() || matches(floats, first8)) {
+            return floats;
+        }
+        int[] ints = new int[floats.length];
+        buffer.rewind();
+        buffer.asIntBuffer().get(ints);
+        float[] widened = new float[ints.length];
+        for (int i = 0; i < ints.length; i++) {
+            widened[i] = ints[i];
+        }
+        if (matches(widened, first8)) {
+            System.err.println("WARNING " + file + " is labelled float32 but holds int32 values (as the manifest's"
+                    + " stats show); reading it as int32. Regenerate the goldens with the values converted to float32.");
+            return widened;
+        }
+        throw new IllegalStateException(file + " does not hold the values its manifest lists in stats.first8 " + first8);
+    }
+
+    private static boolean matches(float[] values, JsonNode first8) {
+        for (int i = 0; i < first8.size() && i < values.length; i++) {
+            JsonNode v = first8.get(i);
+            if (v.isNumber() && Float.compare((float) v.asDouble(), values[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DType dtype(String name, Path dir) {

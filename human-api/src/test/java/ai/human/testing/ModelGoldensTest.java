@@ -37,6 +37,14 @@ class ModelGoldensTest {
     }
 
     @Test
+    void readsIntegersStoredUnderFloat32AsTheirValues() {
+        ModelGoldens.Golden golden = ModelGoldens.load("handtrack");
+
+        assertThat(golden.output("Identity_5:0").floats()).containsExactly(100f);
+        assertThat(golden.output("Identity:0").floats()).startsWith(10041f, 7782f, 11547f);
+    }
+
+    @Test
     void acceptsDifferencesWithinAbsoluteOrRelativeTolerance() {
         float[] expected = {0f, 1000f, -5f};
         float[] actual = {0.0019f, 1000.09f, -5.001f};
