@@ -495,6 +495,7 @@ public final class TfBackend implements Backend {
      *
      * @throws BackendException when TensorFlow cannot import the graph (an op it does not know)
      */
+    @Override
     public Model loadModel(GraphModelDef def) {
         return context.call(() -> {
             boolean remapper;
