@@ -15,7 +15,6 @@ import ai.human.tensor.TensorScope;
 import ai.human.testing.ModelGoldens;
 import ai.human.testing.ModelGoldens.Golden;
 import ai.human.testing.ModelGoldens.GoldenTensor;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,45 +47,6 @@ class TfModelGoldenTest {
         return ModelGoldens.models();
     }
 
-    /**
-     * The golden values, as the manifest's statistics (written by the golden script from the TensorFlow.js tensor
-     * itself) describe them. One golden file, handtrack's {@code Identity_5:0} (the detection count, 100), holds the
-     * int32 bytes of the value under dtype float32, which reads as 1.4e-43; when the float reading contradicts the
-     * manifest's first values and the int32 reading agrees with them, the int32 reading is the tensor's value.
-     */
-    private static float[] valuesAsTensorFlowJsReported(Golden golden, GoldenTensor expected) {
-        float[] asStored = expected.floats();
-        JsonNode first = null;
-        for (JsonNode entry : golden.manifest().path("outputs")) {
-            if (expected.name().equals(entry.path("graphTensor").asText())) {
-                first = entry.path("stats").path("first8");
-            }
-        }
-        if (first == null || agrees(asStored, first)) {
-            return asStored;
-        }
-        float[] asInts = new float[asStored.length];
-        for (int i = 0; i < asStored.length; i++) {
-            asInts[i] = Float.floatToRawIntBits(asStored[i]);
-        }
-        if (!agrees(asInts, first)) {
-            throw new AssertionError("Golden file of " + golden.model() + " " + expected.name() + " disagrees with"
-                    + " its manifest's first values " + first);
-        }
-        LOG.warn("Golden file of {} {} holds int32 bytes under dtype float32; its manifest says {}", golden.model(),
-                expected.name(), first);
-        return asInts;
-    }
-
-    private static boolean agrees(float[] values, JsonNode first) {
-        for (int i = 0; i < first.size(); i++) {
-            if (Math.abs(values[i] - first.get(i).asDouble()) > 1e-6 * Math.max(1, Math.abs(first.get(i).asDouble()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void everyOutputMatchesTensorFlowJs(String name) {
@@ -105,7 +65,7 @@ class TfModelGoldenTest {
                 Tensor actual = outputs.get(expected.name());
                 assertThat(actual.shape()).as(expected.name()).isEqualTo(expected.tensorShape());
                 ModelGoldens.Difference d = ModelGoldens.assertClose(name + " " + expected.name(),
-                        valuesAsTensorFlowJsReported(golden, expected), actual.toFloats(), expected.shape());
+                        expected.floats(), actual.toFloats(), expected.shape());
                 LOG.info("{} {}: max |diff| {}", name, expected.name(), d.maxAbsDiff());
             }
         }
