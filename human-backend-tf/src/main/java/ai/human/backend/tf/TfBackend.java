@@ -20,7 +20,6 @@ import ai.human.backend.tf.internal.FusedTail;
 import ai.human.backend.tf.internal.ImageKernels;
 import ai.human.backend.tf.internal.MathKernels;
 import ai.human.backend.tf.internal.NeuralKernels;
-import ai.human.backend.tf.internal.OutsideScopes;
 import ai.human.backend.tf.internal.ShapeKernels;
 import ai.human.backend.tf.internal.TfTensor;
 import ai.human.backend.tf.internal.graph.ConstantLedger;
@@ -551,11 +550,10 @@ public final class TfBackend implements Backend {
 
         @Override
         public void outsideScopes(Runnable body) {
-            if (tracker.currentScope() == null) {
+            TensorTracker.outsideScopes(() -> {
                 body.run();
-            } else {
-                OutsideScopes.run(body);
-            }
+                return null;
+            });
         }
 
         @Override
