@@ -30,8 +30,8 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
- * Draws a {@link Result} onto a copy of an image with Java2D: face boxes, mesh points and a label with score,
- * gender, age and top emotion; body skeletons and keypoints; hand keypoints coloured per finger; object boxes with
+ * Draws a {@link Result} onto a copy of an image with Java2D: face boxes, mesh points and a label with gender,
+ * age and top emotion; body skeletons and keypoints; hand keypoints coloured per finger; object boxes with
  * their labels. Line widths and fonts follow the image size (times {@link DrawOptions#scale()}). On a machine
  * without fonts (a bare container) the labels are left out, with one warning in the log.
  *
@@ -160,18 +160,18 @@ public final class Annotator {
         }
     }
 
-    /** {@code face 89% · female 76% · age 23.5 · happy 60%}, with the parts the result has. */
+    /** {@code female 76% · age 23.5 · happy 60%} with the parts the result has; {@code face 89%} without any. */
     static String faceLabel(FaceResult face) {
         List<String> parts = new ArrayList<>();
-        parts.add("face " + percent(face.score()));
         face.gender().ifPresent(gender -> parts.add(gender + (face.genderScore().isPresent()
                 ? " " + percent(face.genderScore().getAsDouble()) : "")));
         face.age().ifPresent(age -> parts.add(String.format(Locale.ROOT, "age %.1f", age)));
         if (!face.emotion().isEmpty()) {
             parts.add(face.emotion().get(0).emotion() + " " + percent(face.emotion().get(0).score()));
         }
-        face.real().ifPresent(real -> parts.add("real " + percent(real)));
-        face.live().ifPresent(live -> parts.add("live " + percent(live)));
+        if (parts.isEmpty()) {
+            parts.add("face " + percent(face.score()));
+        }
         return String.join(" · ", parts);
     }
 
@@ -224,14 +224,17 @@ public final class Annotator {
 
     // ---- drawing helpers -------------------------------------------------------------------------------------------
 
-    /** A text on a dark background just above {@code box} (inside it when there is no room above). */
+    /**
+     * A text on a dark background just above {@code box} (inside it when there is no room above), moved left when it
+     * would leave the image.
+     */
     private static void label(Graphics2D g, Pen pen, String text, Box box, Color colour) {
         g.setFont(pen.font);
         FontMetrics metrics = g.getFontMetrics();
         int pad = Math.max(1, pen.font.getSize() / 5);
         int width = metrics.stringWidth(text) + 2 * pad;
         int height = metrics.getHeight() + pad;
-        double x = box.x();
+        double x = Math.max(0, Math.min(box.x(), pen.imageWidth - width));
         double y = box.y() - height;
         if (y < 0) {
             y = box.y();
@@ -274,11 +277,11 @@ public final class Annotator {
     }
 
     /** Line widths, point radius and font for one image. */
-    private record Pen(float line, double point, Font font) {
+    private record Pen(float line, double point, Font font, int imageWidth) {
         static Pen forImage(int width, int height, double scale) {
             double unit = Math.max(1, Math.min(width, height) / 500.0) * scale;
             int fontSize = (int) Math.max(10, Math.round(12 * unit));
-            return new Pen((float) (2 * unit), 1.5 * unit, new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
+            return new Pen((float) (2 * unit), 1.5 * unit, new Font(Font.SANS_SERIF, Font.BOLD, fontSize), width);
         }
 
         BasicStroke stroke() {

@@ -97,10 +97,30 @@ class AnnotatorTest {
     }
 
     @Test
-    void faceLabelNamesScoreGenderAgeAndTopEmotion() {
+    void faceLabelNamesGenderAgeAndTopEmotion() {
         String label = Annotator.faceLabel(face(new Box(0, 0, 10, 10)));
 
-        assertThat(label).isEqualTo("face 90% · male 80% · age 31.2 · happy 70%");
+        assertThat(label).isEqualTo("male 80% · age 31.2 · happy 70%");
+    }
+
+    @Test
+    void faceLabelFallsBackToTheScoreWithoutDescriptionAndEmotion() {
+        FaceResult base = face(new Box(0, 0, 10, 10));
+        FaceResult bare = new FaceResult(0, 0.87, 0.87, 0, base.box(), base.boxRaw(), base.size(), base.mesh(), base.meshRaw(),
+                Map.of(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), List.of(), new float[0],
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), ResultTensor.absent());
+
+        assertThat(Annotator.faceLabel(bare)).isEqualTo("face 87%");
+    }
+
+    @Test
+    void labelStaysInsideTheImageNearTheRightEdge() {
+        BufferedImage image = grey(300, 200);
+        Box box = new Box(260, 100, 38, 38);
+
+        BufferedImage annotated = Annotator.defaults().draw(image, faces(face(box)));
+
+        assertThat(changedPixels(image, annotated, new Box(0, 70, 250, 28))).as("label moved left of the box").isPositive();
     }
 
     @Test
