@@ -342,7 +342,7 @@ public final class Human implements AutoCloseable {
             List<Tensor> taken = new ArrayList<>();
             try (TensorScope scope = backend.scope()) {
                 RgbImage rgb = decoder.decode();
-                Tensor input = backend.cast(InputImages.toTensor(backend, rgb), DType.FLOAT32);
+                Tensor input = InputImages.toTensor(backend, rgb);
                 perf.add("inputProcess", start);
                 FramePixels pixels = FramePixels.ofBytes(rgb.width(), rgb.height(), rgb.pixels());
                 return finish(scope, input, () -> pixels, start, perf, taken);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.human.internal.pipeline.Clock;
 import ai.human.result.FaceResult;
 import ai.human.result.Result;
+import ai.human.testing.FaceAssertions;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class HumanCachingTest {
                 assertThat(a.get(f).live()).isEqualTo(b.get(f).live());
             }
         }
-        HumanInputTest.assertSameFaces(cached.get(0), uncached.get(0));
+        FaceAssertions.assertSameFaces(cached.get(0), uncached.get(0));
     }
 
     @Test

@@ -7,6 +7,7 @@ import ai.human.image.ImageException;
 import ai.human.image.ImageTooLargeException;
 import ai.human.result.FaceResult;
 import ai.human.result.Result;
+import ai.human.testing.FaceAssertions;
 import ai.human.tensor.DType;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
@@ -58,7 +59,7 @@ class HumanInputTest {
             }
             assertThat(results.get(0)).hasSize(2);
             for (List<FaceResult> other : results.subList(1, results.size())) {
-                assertSameFaces(other, results.get(0));
+                FaceAssertions.assertSameFaces(other, results.get(0));
             }
         }
     }
@@ -119,26 +120,6 @@ class HumanInputTest {
             long baseline = fixture.liveTensors();
             assertThatThrownBy(() -> human.detect(new byte[] {1, 2, 3})).isInstanceOf(ImageException.class);
             assertThat(fixture.liveTensors()).isEqualTo(baseline);
-        }
-    }
-
-    static void assertSameFaces(List<FaceResult> actual, List<FaceResult> expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            FaceResult a = actual.get(i);
-            FaceResult e = expected.get(i);
-            assertThat(a.box()).isEqualTo(e.box());
-            assertThat(a.boxRaw()).isEqualTo(e.boxRaw());
-            assertThat(a.mesh()).isEqualTo(e.mesh());
-            assertThat(a.score()).isEqualTo(e.score());
-            assertThat(a.embedding()).isEqualTo(e.embedding());
-            assertThat(a.emotion()).isEqualTo(e.emotion());
-            assertThat(a.age()).isEqualTo(e.age());
-            assertThat(a.gender()).isEqualTo(e.gender());
-            assertThat(a.real()).isEqualTo(e.real());
-            assertThat(a.live()).isEqualTo(e.live());
-            assertThat(a.distance()).isEqualTo(e.distance());
-            assertThat(a.rotation().map(r -> r.roll())).isEqualTo(e.rotation().map(r -> r.roll()));
         }
     }
 

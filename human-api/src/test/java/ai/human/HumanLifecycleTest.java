@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.human.model.ModelException;
 import ai.human.result.FaceResult;
 import ai.human.result.Result;
+import ai.human.testing.FaceAssertions;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ class HumanLifecycleTest {
                     }));
                 }
                 for (Future<List<FaceResult>> future : futures) {
-                    HumanInputTest.assertSameFaces(future.get(), expected);
+                    FaceAssertions.assertSameFaces(future.get(), expected);
                 }
             } finally {
                 pool.shutdown();

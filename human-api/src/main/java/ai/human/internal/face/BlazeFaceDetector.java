@@ -39,7 +39,7 @@ final class BlazeFaceDetector {
         return inputSize;
     }
 
-    /** Face boxes in image pixels, best first. {@code image} is FLOAT32 {@code [1, h, w, 3]}, 0..255. */
+    /** Face boxes in image pixels, best first. {@code image} is FLOAT32 or UINT8 {@code [1, h, w, 3]}, 0..255. */
     @SuppressWarnings("try") // the scope closes the intermediates
     List<FaceBox> detect(Backend backend, Tensor image, FaceDetectorConfig config) {
         int height = image.shape().dim(1);

@@ -81,7 +81,7 @@ public final class FacePipeline {
      * Finds the faces in {@code image}.
      *
      * @param backend     the backend {@code image} lives on
-     * @param image       FLOAT32 {@code [1, h, w, 3]}, 0..255
+     * @param image       FLOAT32 or UINT8 {@code [1, h, w, 3]}, 0..255
      * @param skipAllowed Human's {@code skipAllowed}: the frame is unchanged, cached results may be used
      * @param perf        receives Human's timing keys
      * @param taken       receives every tensor handed to a result, so a caller can release them if it fails later

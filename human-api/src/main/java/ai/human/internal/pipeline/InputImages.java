@@ -10,9 +10,11 @@ import ai.human.tensor.Tensor;
 import java.util.Locale;
 
 /**
- * Turns detect's inputs into the pipelines' input: a FLOAT32 tensor {@code [1, height, width, 3]} with values
- * 0..255, as Human's {@code image.process} does for tensors (a batch axis is added to {@code [h, w, c]}; a fourth
- * channel is dropped; INT32 and UINT8 are cast). Tensors made here belong to the open scope; a caller tensor that
+ * Turns detect's inputs into the pipelines' input: a tensor {@code [1, height, width, 3]} with values 0..255, as
+ * Human's {@code image.process} does for tensors (a batch axis is added to {@code [h, w, c]}; a fourth channel is
+ * dropped; INT32 is cast to FLOAT32). UINT8 stays UINT8: every op the pipelines apply to the whole image (resize,
+ * crop-and-resize, pad, rotation) reads it as float with the same values, and it is four times smaller than a float
+ * copy, which would cost a cast of every pixel. Tensors made here belong to the open scope; a caller tensor that
  * already has the right form is used as it is and never closed here.
  */
 public final class InputImages {
@@ -39,7 +41,7 @@ public final class InputImages {
         if (shape.dim(-1) == 4) {
             x = backend.slice(x, new int[] {0, 0, 0, 0}, new int[] {-1, -1, -1, 3});
         }
-        if (x.dtype() != DType.FLOAT32) {
+        if (x.dtype() == DType.INT32) {
             x = backend.cast(x, DType.FLOAT32);
         }
         return x;
