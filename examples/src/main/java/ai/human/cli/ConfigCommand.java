@@ -4,6 +4,7 @@ import ai.human.config.ConfigError;
 import ai.human.config.HumanConfig;
 import ai.human.config.UnsupportedOption;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,6 +63,9 @@ final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintStream out = parent.root.out();
+            if (!Files.isRegularFile(file)) {
+                throw CliException.usage(file + ": no such file; give the path of a JSON configuration file");
+            }
             List<ConfigError> errors = HumanConfig.validate(file);
             if (errors.isEmpty()) {
                 out.println(file + ": valid");

@@ -97,12 +97,12 @@ final class DetectCommand implements Callable<Integer> {
         PrintStream err = root.err();
         boolean toStdout = json == null || json.toString().equals("-");
         boolean showProgress = images.size() > 1 && (progress != null ? progress : root.stderrTerminal());
-        Totals totals = new Totals();
-        long start = System.nanoTime();
+        Totals totals = new Totals(System.nanoTime());
         try (Human human = Human.create(humanConfig);
              OutputStream jsonOut = toStdout ? new KeepOpen(out) : open(json);
              ResultJson.ImagesWriter writer = (compact ? ResultJson.compact() : ResultJson.pretty()).imagesWriter(jsonOut);
              ProgressBar bar = new ProgressBar(err, images.size(), showProgress, System::nanoTime)) {
+            totals.ready = System.nanoTime();
             Batch<ImageSource, Outcome> batch = new Batch<>(threads, image -> process(human, image, targets.get(image)));
             batch.run(images, outcome -> {
                 record(outcome, writer, totals);
@@ -123,7 +123,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         out.flush();
         if (!quiet) {
-            err.println(totals.line(images.size(), (System.nanoTime() - start) / 1e9, toStdout ? null : json, draw));
+            err.println(totals.line(images.size(), System.nanoTime(), toStdout ? null : json, draw));
         }
         return totals.failed == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -184,15 +184,25 @@ final class DetectCommand implements Callable<Integer> {
 
     /** Counts for the summary line. */
     private static final class Totals {
+        final long created;
+        long ready;
         int failed;
         long faces;
         long bodies;
         long hands;
         long objects;
 
-        String line(int images, double seconds, Path json, Path draw) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "human detect: %s in %.1f s (%.2f img/s)",
-                    Summaries.count(images, "image", "images"), seconds, images / Math.max(seconds, 1e-9)));
+        Totals(long created) {
+            this.created = created;
+            this.ready = created;
+        }
+
+        String line(int images, long now, Path json, Path draw) {
+            double startup = (ready - created) / 1e9;
+            double seconds = (now - ready) / 1e9;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "human detect: %s in %.1f s (%.2f img/s; start-up %.1f s)", Summaries.count(images, "image", "images"),
+                    seconds, images / Math.max(seconds, 1e-9), startup));
             if (failed > 0) {
                 line.append(", ").append(failed).append(" failed");
             }
