@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human backends}: the providers on the classpath and which one would be chosen. */
-@Command(name = "backends", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "backends", sortOptions = false,
+        header = "List the backends, whether they work here, which one is chosen.",
         description = {"List the backend providers found on the classpath with their priority, aliases and whether they"
                 + " work here (and why not), then say which one 'detect' would use and why.",
                 "",
@@ -32,6 +33,9 @@ final class BackendsCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {

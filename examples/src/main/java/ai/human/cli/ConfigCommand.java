@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human config}: the effective configuration, and {@code config validate FILE}. */
-@Command(name = "config", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "config", sortOptions = false,
+        header = "Print the effective configuration; 'validate FILE' checks one.",
         subcommands = ConfigCommand.Validate.class,
         description = {"Print the configuration 'detect' would use, as JSON with every option: Human's defaults with"
                 + " cacheSensitivity 0, then --config FILE merged over them, then each --set. Options that have no"
@@ -32,6 +33,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    HelpOption help;
+
     @Override
     public Integer call() {
         HumanConfig effective = config.apply(DetectCommand.base());
@@ -45,7 +49,8 @@ final class ConfigCommand implements Callable<Integer> {
     }
 
     /** {@code human config validate FILE}. */
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(name = "validate",
+            header = "Check a JSON configuration file; list every error with its dotted path.",
             description = {"Check a JSON configuration file and print every problem with its dotted path (unknown keys"
                     + " with the nearest known one, wrong types, values out of range). Exit code 1 when there is any."},
             footer = {"", "Example:", "  human config validate my.json"})
@@ -59,6 +64,9 @@ final class ConfigCommand implements Callable<Integer> {
 
         @Mixin
         LogOptions log;
+
+        @Mixin
+        HelpOption help;
 
         @Override
         public Integer call() {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human detect}: results of images as JSON in Human's layout, optionally annotated images. */
-@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "detect", sortOptions = false,
+        header = "Detect faces in images; write Human's JSON and annotated PNGs.",
         description = {"Detect faces (and what else the configuration enables) in images; write the results as JSON in"
                 + " Human 3.3.6's layout: {\"images\": [{\"image\", \"width\", \"height\", \"result\": {\"face\": [...],"
                 + " \"body\", \"hand\", \"object\", \"gesture\", \"performance\"}}]}.",
@@ -38,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
                 "  human detect --sample 1",
                 "  human detect photos/ --json results.json --draw annotated/ --threads 2",
-                "  human detect --sample all --backend djl --set face.detector.maxDetected=10 --json out.json"})
+                "  human detect --sample all --backend djl --json out.json \\",
+                "      --set face.detector.maxDetected=10"})
 final class DetectCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectCommand.class);
 
@@ -79,6 +81,9 @@ final class DetectCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    HelpOption help;
 
     /** The configuration detect starts from: Human's defaults for independent images (no frame cache). */
     static HumanConfig base() {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 ModelsCommand.class, SamplesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the work failed (an image could not be processed, a check failed)",
-                "  2  the command line is wrong (unknown option, missing file, bad --set, unknown backend)"})
+                "  2  the command line is wrong (unknown option, missing file, bad --set,", "     unknown backend)"})
 public final class HumanCli implements Runnable {
     /** System property the launcher sets to say whether stderr is a terminal (for the progress bar). */
     static final String STDERR_TERMINAL = "human.cli.stderrTerminal";

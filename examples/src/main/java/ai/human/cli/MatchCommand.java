@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human match}: the best match of each face of one image among the faces in a folder. */
-@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "match", sortOptions = false,
+        header = "Find each face of an image among the faces in a folder.",
         description = {"For each face in QUERY, find the most similar face among the images in FOLDER, comparing face"
                 + " embeddings (the description model) as Human's match.find does; print the file, the face's index in"
                 + " it, the similarity (0..1; above about 0.5 is likely the same person) and the distance.",
@@ -33,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
                         + " --set face.detector.maxDetected=10 for group photos. QUERY itself is skipped if it is in"
                         + " FOLDER."},
         footer = {"", "Examples:", "  human match me.jpg friends/",
-                "  human samples --extract photos/ && human match --set face.detector.maxDetected=10 photos/sample1.jpg photos/"})
+                "  human samples --extract photos/",
+                "  human match --set face.detector.maxDetected=10 photos/sample1.jpg photos/"})
 final class MatchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(MatchCommand.class);
 
@@ -55,6 +57,9 @@ final class MatchCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    HelpOption help;
 
     /** Face models only: what matching needs. */
     static HumanConfig base() {

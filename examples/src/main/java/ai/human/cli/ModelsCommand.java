@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human models}: the default models in the human-models jar, and {@code models verify}. */
-@Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "models", sortOptions = false,
+        header = "List the default models; 'models verify' checks their SHA-256.",
         subcommands = ModelsCommand.Verify.class,
         description = {"List Human 3.3.6's default models carried in the human-models jar: size of the model files,"
                 + " operations (graph nodes other than weights and inputs), distinct op types, bytes of the decoded"
@@ -38,6 +39,9 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -99,7 +103,8 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     /** {@code human models verify}. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
+            header = "Check the SHA-256 of the model files against the shipped sums.",
             description = {"Check the SHA-256 of every model file on the classpath against the sums shipped in the"
                     + " human-models jar (" + ModelChecksums.RESOURCE + "), and of the sample photos when they are"
                     + " there. Exit code 1 when a file is missing or differs."},
@@ -111,6 +116,9 @@ final class ModelsCommand implements Callable<Integer> {
 
         @Mixin
         LogOptions log;
+
+        @Mixin
+        HelpOption help;
 
         @Override
         public Integer call() {

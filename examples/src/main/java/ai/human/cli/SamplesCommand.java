@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code human samples}: the built-in photos, and {@code --extract DIR} to get them as files. */
-@Command(name = "samples", mixinStandardHelpOptions = true,
+@Command(name = "samples",
+        header = "List the built-in sample photos, or extract them into a folder.",
         description = {"List the six built-in photos (face-api 1.7.15's demo images, MIT License; group photos with 3 to"
                 + " 5 faces) that 'detect --sample N' uses, or write them into a folder with --extract."},
         footer = {"", "Examples:", "  human samples", "  human samples --extract photos/ && human detect photos/"})
@@ -27,6 +28,9 @@ final class SamplesCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() throws IOException {
