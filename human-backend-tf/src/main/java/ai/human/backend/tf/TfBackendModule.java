@@ -1,0 +1,34 @@
+package ai.human.backend.tf;
+
+import ai.human.guice.BackendChoice;
+import com.google.inject.AbstractModule;
+
+/**
+ * Picks the TensorFlow backend for {@link ai.human.guice.HumanModule}, in code: the same as the config's
+ * {@code backend: "tensorflow"}, so it beats the {@code human.backend} system property and {@code HUMAN_BACKEND}.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new HumanModule(config), new TfBackendModule());
+ * Human human = injector.getInstance(Human.class);   // on TensorFlow, or an error saying why TensorFlow is unavailable
+ * }</pre>
+ * Installing it together with another backend's module is a Guice error naming both; installing it twice is harmless
+ * (all instances are equal). Guice is an optional dependency of this module: add {@code com.google.inject:guice} to use
+ * this class.
+ */
+public final class TfBackendModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(BackendChoice.class).toInstance(new BackendChoice(new TfBackendProvider(), getClass().getSimpleName()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TfBackendModule;
+    }
+
+    @Override
+    public int hashCode() {
+        return TfBackendModule.class.hashCode();
+    }
+}
