@@ -14,10 +14,12 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$oracle"
 # jpeg-js pixels, losslessly, plus the oracle's rgbSha256 per image
 node run.mjs --preset face --dump-png "$tmp/jpegjs-png" --out "$tmp/jpegjs-face.json" images/face-api/ > /dev/null
-java "$here/ImageIoVsJpegJs.java" "$tmp/jpegjs-png" --oracle-json "$tmp/jpegjs-face.json" --write-imageio-png "$tmp/imageio-png" \
-  images/face-api/sample1.jpg images/face-api/sample2.jpg images/face-api/sample3.jpg \
-  images/face-api/sample4.jpg images/face-api/sample5.jpg images/face-api/sample6.jpg > "$here/imageio-vs-jpegjs.txt"
-# Human 3.3.6 (wasm) on the ImageIO pixels vs on the jpeg-js pixels (same configs as golden/pipeline/full*.json)
+images=(images/face-api/sample1.jpg images/face-api/sample2.jpg images/face-api/sample3.jpg
+        images/face-api/sample4.jpg images/face-api/sample5.jpg images/face-api/sample6.jpg)
+java "$here/ImageIoVsJpegJs.java" "$tmp/jpegjs-png" --oracle-json "$tmp/jpegjs-face.json" "${images[@]}" > "$here/imageio-vs-jpegjs.txt"
+# ImageIO pixels as PNG, made exactly as for the pipeline goldens (ImageIO.read + getRGB)
+java "$here/ImageIoPixels.java" --png-dir "$tmp/imageio-png" "${images[@]}" > /dev/null
+# Human 3.3.6 (wasm) on the ImageIO pixels (= golden/pipeline/full*.json) vs on the jpeg-js pixels
 multi='{"face":{"detector":{"maxDetected":20}}}'
 for name in full full-multi; do
   config='{}'; [ "$name" = full-multi ] && config="$multi"
