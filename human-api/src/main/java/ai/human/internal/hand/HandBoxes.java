@@ -13,9 +13,9 @@ final class HandBoxes {
     private HandBoxes() {
     }
 
-    /** JavaScript's {@code Math.trunc}: toward zero, NaN and infinities kept. */
+    /** JavaScript's {@code Math.trunc}: toward zero, NaN and infinities kept; -0 becomes 0 (as Human's JSON shows it). */
     static double trunc(double x) {
-        return x < 0 ? Math.ceil(x) : Math.floor(x);
+        return (x < 0 ? Math.ceil(x) : Math.floor(x)) + 0.0;
     }
 
     /** The bounding box of the keypoints in pixels, and as fractions of {@code width x height}. */

@@ -135,9 +135,9 @@ public final class CenterNetDetector {
         }
     }
 
-    /** JavaScript's {@code Math.trunc}. */
+    /** JavaScript's {@code Math.trunc}, except that -0 becomes 0 (as Human's JSON shows it). */
     private static double trunc(double x) {
-        return x < 0 ? Math.ceil(x) : Math.floor(x);
+        return (x < 0 ? Math.ceil(x) : Math.floor(x)) + 0.0;
     }
 
     /** The largest float not above {@code threshold}, so that float scores compare as Human's doubles do. */
