@@ -45,7 +45,7 @@ public final class CannedModel implements Model {
         return new CannedModel(backend, name, new TensorSpec("input", "input:0", "input", 0, dtype, shape));
     }
 
-    /** Adds an output named {@code tensorName} ({@code node:0}) of the given shape. */
+    /** Adds an output named {@code tensorName} ({@code node:0}) of the given shape (one dimension may be -1). */
     public CannedModel output(String tensorName, int[] shape, Function<float[], float[]> values) {
         String node = tensorName.substring(0, tensorName.indexOf(':'));
         outputs.add(new Output(new TensorSpec(node, tensorName, node, 0, DType.FLOAT32, shape), values));
@@ -100,9 +100,25 @@ public final class CannedModel implements Model {
         inputTypes.add(x.dtype());
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Output o : outputs) {
-            out.put(o.spec().name(), backend.fromFloats(o.values().apply(values), Shape.of(o.spec().shape())));
+            float[] v = o.values().apply(values);
+            out.put(o.spec().name(), backend.fromFloats(v, shapeFor(o.spec().shape(), v.length)));
         }
         return out;
+    }
+
+    /** The spec's shape with a -1 dimension resolved from the number of values. */
+    private static Shape shapeFor(int[] spec, int count) {
+        int[] dims = spec.clone();
+        int known = 1;
+        for (int d : dims) {
+            known *= d == -1 ? 1 : d;
+        }
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == -1) {
+                dims[i] = count / known;
+            }
+        }
+        return Shape.of(dims);
     }
 
     @Override
