@@ -70,7 +70,7 @@ public final class HandTrackPipeline {
      * Finds hands in {@code image}.
      *
      * @param backend          the backend {@code image} lives on
-     * @param image            FLOAT32 {@code [1, height, width, 3]}, values 0..255; not consumed
+     * @param image            UINT8 or FLOAT32 {@code [1, height, width, 3]}, values 0..255; not consumed
      * @param config           the {@code hand} section
      * @param maxDetected      hands to keep, already resolved with {@link #maxDetected}
      * @param skipAllowed      the frame is unchanged, so cached hands or boxes may be used

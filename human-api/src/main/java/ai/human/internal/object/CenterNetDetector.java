@@ -62,7 +62,7 @@ public final class CenterNetDetector {
      * Finds objects in {@code image}.
      *
      * @param backend     the backend {@code image} lives on
-     * @param image       FLOAT32 {@code [1, height, width, 3]}, values 0..255; not consumed
+     * @param image       UINT8 or FLOAT32 {@code [1, height, width, 3]}, values 0..255; not consumed
      * @param config      the {@code object} section
      * @param skipAllowed the frame is unchanged, so the last result may be reused
      */

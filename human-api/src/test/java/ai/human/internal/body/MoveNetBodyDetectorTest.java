@@ -78,6 +78,25 @@ class MoveNetBodyDetectorTest {
     }
 
     @Test
+    void uint8ImageGivesTheModelTheSameInputAsFloat() {
+        AtomicReference<float[]> output = new AtomicReference<>(new Pose().values);
+        CannedModel model = movenet(output);
+        MoveNetBodyDetector detector = new MoveNetBodyDetector(model, () -> 0);
+        byte[] bytes = new byte[HEIGHT * WIDTH * 3];
+        float[] floats = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37);
+            floats[i] = bytes[i] & 0xff;
+        }
+        try (Tensor u8 = backend.fromBytes(bytes, Shape.of(1, HEIGHT, WIDTH, 3), DType.UINT8);
+             Tensor f32 = backend.fromFloats(floats, Shape.of(1, HEIGHT, WIDTH, 3))) {
+            detector.detect(backend, u8, config, 1, false);
+            detector.detect(backend, f32, config, 1, false);
+        }
+        assertThat(model.inputsSeen().get(0)).containsExactly(model.inputsSeen().get(1));
+    }
+
+    @Test
     void keypointsAboveMinConfidenceAreMappedBackFromThePaddedSquare() {
         Pose pose = new Pose().set(NOSE, 0.5f, 0.25f, 0.876f).set(LEFT_SHOULDER, 0.75f, 0.5f, 0.31f);
         AtomicReference<float[]> output = new AtomicReference<>(pose.values);

@@ -119,6 +119,26 @@ class HandTrackPipelineTest {
     }
 
     @Test
+    void uint8ImageGivesBothModelsTheSameInputsAsFloat() {
+        CannedModel detector = detector();
+        CannedModel landmarks = landmarks();
+        HandTrackPipeline pipeline = new HandTrackPipeline(detector, landmarks, () -> 0);
+        byte[] bytes = new byte[HEIGHT * WIDTH * 3];
+        float[] floats = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+            floats[i] = bytes[i] & 0xff;
+        }
+        try (Tensor u8 = backend.fromBytes(bytes, Shape.of(1, HEIGHT, WIDTH, 3), DType.UINT8);
+             Tensor f32 = backend.fromFloats(floats, Shape.of(1, HEIGHT, WIDTH, 3))) {
+            pipeline.detect(backend, u8, config, 1, false, 0.7);
+            pipeline.detect(backend, f32, config, 1, false, 0.7);
+        }
+        assertThat(detector.inputsSeen().get(0)).containsExactly(detector.inputsSeen().get(1));
+        assertThat(landmarks.inputsSeen().get(0)).containsExactly(landmarks.inputsSeen().get(1));
+    }
+
+    @Test
     void maxDetectedKeepsTheBestHands() {
         try (Tensor image = image()) {
             List<HandResult> hands = new HandTrackPipeline(detector(), landmarks(), () -> 0)

@@ -107,6 +107,25 @@ class CenterNetDetectorTest {
     }
 
     @Test
+    void uint8ImageGivesTheModelTheSameInputAsFloat() {
+        rows.set(new float[] {0, 0, 32, 32, 0.9f, 0});
+        CannedModel model = centernet();
+        CenterNetDetector detector = new CenterNetDetector(model, () -> 0);
+        byte[] bytes = new byte[HEIGHT * WIDTH * 3];
+        float[] floats = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 11);
+            floats[i] = bytes[i] & 0xff;
+        }
+        try (Tensor u8 = backend.fromBytes(bytes, Shape.of(1, HEIGHT, WIDTH, 3), DType.UINT8);
+             Tensor f32 = backend.fromFloats(floats, Shape.of(1, HEIGHT, WIDTH, 3))) {
+            detector.detect(backend, u8, config, false);
+            detector.detect(backend, f32, config, false);
+        }
+        assertThat(model.inputsSeen().get(0)).containsExactly(model.inputsSeen().get(1));
+    }
+
+    @Test
     void unchangedFrameReusesFoundObjectsWithinSkipLimitsButNeverAnEmptyResult() {
         rows.set(new float[] {0, 0, 32, 32, 0.1f, 0});
         CannedModel model = centernet();
