@@ -4,6 +4,7 @@ import ai.human.backend.Backend;
 import ai.human.config.HandConfig;
 import ai.human.internal.math.NonMaxSuppression;
 import ai.human.model.Model;
+import ai.human.model.ModelException;
 import ai.human.model.TensorSpec;
 import ai.human.result.Box;
 import ai.human.tensor.DType;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HandTrack detector as Human 3.3.6 runs it ({@code detectHands} in {@code hand/handtrack.ts}): the image is
@@ -22,10 +25,10 @@ import java.util.Map;
  * {@code hand.minConfidence} (0 counts as 1, as in Human) with {@code hand.iouThreshold}. Boxes are grown by 1.4 for
  * the landmark model; the best {@code maxDetected} are kept.
  *
- * <p>Human fetches the graph nodes {@code StatefulPartitionedCall/Postprocessor/Slice} and {@code .../ExpandDims_1}.
- * The model's signature outputs {@code Identity_7} (raw detection scores with a background column first) and
- * {@code Identity_6} (raw detection boxes) hold exactly the same values (checked on the per-model goldens), so
- * those are fetched, by name, so that a backend can skip the model's own box selection.
+ * <p>Like Human, it fetches the graph nodes {@code StatefulPartitionedCall/Postprocessor/Slice} (scores) and
+ * {@code .../ExpandDims_1} (boxes), which skips the model's own box selection. A {@link Model} that can fetch only
+ * signature outputs gets {@code Identity_7} (the same scores after a background column) and {@code Identity_6} (the
+ * same boxes) instead: the values are identical (checked on the per-model goldens); only the time differs.
  *
  * <p>Label quirk kept from Human: the best class is an index into the six classes left after removing {@code face},
  * but it names a class from the full list of seven, so {@code tip} is reported as {@code face} and {@code pinchtip}
@@ -33,27 +36,34 @@ import java.util.Map;
  */
 final class HandTrackDetector {
     static final List<String> CLASSES = List.of("hand", "fist", "pinch", "point", "face", "tip", "pinchtip");
-    static final String SCORES = "Identity_7:0";
-    static final String BOXES = "Identity_6:0";
+    static final String SCORES = "StatefulPartitionedCall/Postprocessor/Slice";
+    static final String BOXES = "StatefulPartitionedCall/Postprocessor/ExpandDims_1";
+    static final String SIGNATURE_SCORES = "Identity_7:0";
+    static final String SIGNATURE_BOXES = "Identity_6:0";
+    private static final Logger LOG = LoggerFactory.getLogger(HandTrackDetector.class);
     private static final int FACE_CLASS = 4;
     private static final int MAX_RESOLUTION = 512;
     private static final double EXPAND = 1.4;
 
     private final Model model;
+    private volatile boolean innerNodes = true;
 
     HandTrackDetector(Model model) {
         this.model = model;
     }
 
-    /** Raw per-anchor outputs: boxes {@code [n, 4]} as y1, x1, y2, x2 and scores {@code [n, classes + 1]}. */
-    private record Raw(float[] boxes, float[] scores, int anchors, int columns) {
+    /**
+     * Raw per-anchor outputs: boxes {@code [n, 4]} as y1, x1, y2, x2 and scores {@code [n, columns]}, the class scores
+     * starting at column {@code first} (1 when a background column comes first).
+     */
+    private record Raw(float[] boxes, float[] scores, int anchors, int columns, int first) {
     }
 
     List<HandDetection> detect(Backend backend, Tensor image, HandConfig config, int maxDetected) {
         int height = image.shape().dim(1);
         int width = image.shape().dim(2);
         Raw raw = run(backend, image, width, height);
-        int classes = raw.columns() - 1;
+        int classes = raw.columns() - raw.first();
         float[] best = new float[raw.anchors()];
         int[] bestClass = new int[raw.anchors()];
         for (int a = 0; a < raw.anchors(); a++) {
@@ -64,7 +74,7 @@ final class HandTrackDetector {
                 if (c == FACE_CLASS) {
                     continue;
                 }
-                float score = raw.scores()[a * raw.columns() + 1 + c];
+                float score = raw.scores()[a * raw.columns() + raw.first() + c];
                 if (score > max) {
                     max = score;
                     arg = kept;
@@ -114,11 +124,26 @@ final class HandTrackDetector {
             TensorSpec input = model.inputs().get(0);
             Tensor cast = backend.cast(resized, DType.INT32);
             Tensor fed = input.dtype() == DType.INT32 ? cast : backend.cast(cast, input.dtype());
-            Map<String, Tensor> out = model.run(Map.of(input.name(), fed), List.of(SCORES, BOXES));
-            Tensor scores = out.get(SCORES);
-            Tensor boxes = out.get(BOXES);
+            Map<String, Tensor> out = fetch(Map.of(input.name(), fed));
+            Tensor scores = out.get(innerNodes ? SCORES : SIGNATURE_SCORES);
+            Tensor boxes = out.get(innerNodes ? BOXES : SIGNATURE_BOXES);
             int anchors = scores.shape().dim(1);
-            return new Raw(boxes.toFloats(), scores.toFloats(), anchors, scores.shape().dim(2));
+            int columns = scores.shape().dim(2);
+            return new Raw(boxes.toFloats(), scores.toFloats(), anchors, columns, columns == CLASSES.size() ? 0 : 1);
         }
+    }
+
+    /** Human's inner nodes, or the signature outputs from a model that cannot fetch those (remembered). */
+    private Map<String, Tensor> fetch(Map<String, Tensor> inputs) {
+        if (innerNodes) {
+            try {
+                return model.run(inputs, List.of(SCORES, BOXES));
+            } catch (ModelException e) {
+                LOG.debug("{} cannot fetch {} and {}; using its signature outputs {} and {} ({})", model.name(), SCORES,
+                        BOXES, SIGNATURE_SCORES, SIGNATURE_BOXES, e.getMessage());
+                innerNodes = false;
+            }
+        }
+        return model.run(inputs, List.of(SIGNATURE_SCORES, SIGNATURE_BOXES));
     }
 }

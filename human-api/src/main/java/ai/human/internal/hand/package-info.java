@@ -8,8 +8,8 @@
  * landmarks fail stays in the result with an infinite box; {@code hand.rotation} has no effect; a perfectly straight
  * finger counts as fully curled (Human's 57.2958 degrees per radian, modulo 180).
  *
- * <p>Differs from Human: the detector's raw boxes and scores are fetched as the signature outputs
- * {@code Identity_6}/{@code Identity_7} rather than the graph nodes {@code StatefulPartitionedCall/Postprocessor/*}
+ * <p>Differs from Human: a model that cannot fetch inner graph nodes is asked for the signature outputs
+ * {@code Identity_6}/{@code Identity_7} instead of {@code StatefulPartitionedCall/Postprocessor/*}
  * (the same values); thresholds are compared so that float scores meet them exactly as Human's doubles do;
  * truncated pixel boxes give 0 rather than -0; the caches belong to one pipeline instance, not to the process.
  */

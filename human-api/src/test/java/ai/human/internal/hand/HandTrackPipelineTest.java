@@ -50,6 +50,22 @@ class HandTrackPipelineTest {
                 .output("Identity_7:0", new int[] {1, ANCHORS, COLUMNS}, scores);
     }
 
+    /** The same detections as {@link #detector()}, given as Human's inner graph nodes (no background column). */
+    private CannedModel detectorWithInnerNodes() {
+        float[] boxes = {
+            0.25f, 0.25f, 0.5f, 0.5f,
+            0.26f, 0.26f, 0.51f, 0.51f,
+            0.6f, 0.6f, 0.9f, 0.9f};
+        float[] scores = new float[ANCHORS * 7];
+        scores[1] = 0.9f;
+        scores[7] = 0.8f;
+        scores[7 + 4] = 0.99f;
+        scores[2 * 7 + 5] = 0.7f;
+        return CannedModel.singleInput(backend, "handtrack", DType.UINT8, new int[] {1, 320, 320, 3})
+                .output("StatefulPartitionedCall/Postprocessor/Slice:0", new int[] {1, ANCHORS, 7}, scores)
+                .output("StatefulPartitionedCall/Postprocessor/ExpandDims_1:0", new int[] {1, ANCHORS, 1, 4}, boxes);
+    }
+
     private CannedModel landmarks() {
         return CannedModel.singleInput(backend, "handlandmark", DType.FLOAT32, new int[] {1, 224, 224, 3})
                 .output("Identity_1:0", new int[] {1, 1}, in -> new float[] {landmarkLogit.get()})
@@ -136,6 +152,17 @@ class HandTrackPipelineTest {
         }
         assertThat(detector.inputsSeen().get(0)).containsExactly(detector.inputsSeen().get(1));
         assertThat(landmarks.inputsSeen().get(0)).containsExactly(landmarks.inputsSeen().get(1));
+    }
+
+    @Test
+    void humansInnerNodesAndTheSignatureOutputsGiveTheSameHands() {
+        try (Tensor image = image()) {
+            List<HandResult> fromSignature = new HandTrackPipeline(detector(), landmarks(), () -> 0)
+                    .detect(backend, image, config, 2, false, 0.7);
+            List<HandResult> fromInnerNodes = new HandTrackPipeline(detectorWithInnerNodes(), landmarks(), () -> 0)
+                    .detect(backend, image, config, 2, false, 0.7);
+            assertThat(fromInnerNodes).isEqualTo(fromSignature).hasSize(2);
+        }
     }
 
     @Test

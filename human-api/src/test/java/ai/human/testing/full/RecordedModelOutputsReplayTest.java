@@ -48,15 +48,15 @@ class RecordedModelOutputsReplayTest {
         }
     }
 
-    /** Handtrack's raw outputs as the signature gives them: boxes [n, 4], scores [n, 8] with a background column. */
+    /** Handtrack's inner nodes as Human fetches them: boxes [n, 1, 4], scores [n, 7]. */
     private static float[][] handtrackOutputs(JsonNode handtrack) {
         int anchors = handtrack.get("kept").size();
         float[] boxes = new float[anchors * 4];
-        float[] scores = new float[anchors * 8];
+        float[] scores = new float[anchors * 7];
         int a = 0;
         for (JsonNode kept : handtrack.get("kept")) {
             System.arraycopy(floats(kept.get("box")), 0, boxes, a * 4, 4);
-            System.arraycopy(floats(kept.get("scores")), 0, scores, a * 8 + 1, 7);
+            System.arraycopy(floats(kept.get("scores")), 0, scores, a * 7, 7);
             a++;
         }
         return new float[][] {boxes, scores};
@@ -84,8 +84,9 @@ class RecordedModelOutputsReplayTest {
             CannedModel movenet = CannedModel.singleInput(backend, "movenet", DType.INT32, new int[] {1, 192, 192, 3})
                     .output("Identity:0", new int[] {1, 1, 17, 3}, in -> movenetOut.poll());
             CannedModel handtrack = CannedModel.singleInput(backend, "handtrack", DType.UINT8, new int[] {1, 320, 320, 3});
-            handtrack.output("Identity_6:0", new int[] {1, -1, 4}, in -> handtrackOut.peek()[0])
-                    .output("Identity_7:0", new int[] {1, -1, 8}, in -> handtrackOut.poll()[1]);
+            handtrack.output("StatefulPartitionedCall/Postprocessor/ExpandDims_1:0", new int[] {1, -1, 1, 4},
+                            in -> handtrackOut.peek()[0])
+                    .output("StatefulPartitionedCall/Postprocessor/Slice:0", new int[] {1, -1, 7}, in -> handtrackOut.poll()[1]);
             CannedModel landmarks = CannedModel.singleInput(backend, "handlandmark", DType.FLOAT32, new int[] {1, 224, 224, 3})
                     .output("Identity_1:0", new int[] {1, 1}, in -> landmarkOut.peek()[0])
                     .output("Identity:0", new int[] {1, 63}, in -> landmarkOut.poll()[1]);
