@@ -287,7 +287,9 @@ async function runModels() {
     const extra = spec.humanOutputs ? await run(spec.humanOutputs) : [];
     const outputs = [];
     const writeOutput = (t, info) => {
-      const data = t.dataSync();
+      const raw = t.dataSync();
+      // a float32 tensor produced by a cast can hold an Int32Array in tfjs: store its values as float32, not its bits
+      const data = t.dtype === 'float32' && !(raw instanceof Float32Array) ? Float32Array.from(raw) : raw;
       const file = `${sanitise(info.graphNode)}.${dtypeSuffix[t.dtype]}.gz`;
       writeGz(path.join(dir, file), data);
       outputs.push({ ...info, dtype: t.dtype, shape: [...t.shape], file, sha256: sha256(bytesOf(data)), stats: stats(data) });

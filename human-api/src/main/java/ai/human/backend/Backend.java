@@ -1,6 +1,9 @@
 package ai.human.backend;
 
+import ai.human.internal.graph.GraphExecutor;
 import ai.human.internal.math.NonMaxSuppression;
+import ai.human.model.GraphModelDef;
+import ai.human.model.Model;
 import ai.human.tensor.DType;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Shape;
@@ -255,6 +258,20 @@ public interface Backend extends AutoCloseable {
             indices.close();
             throw e;
         }
+    }
+
+    // ---- models --------------------------------------------------------------------------------------------------
+
+    /**
+     * Loads a graph model onto this backend: its weights become tensors owned by the model (owner {@code MODEL}) until
+     * {@link Model#close()}. The default runs the model with the generic graph executor over this backend's ops; a
+     * backend may override it to run graphs natively.
+     *
+     * @throws ai.human.model.ModelException when the graph uses an op or attribute the executor cannot run (the
+     *                                       message names model, node and op)
+     */
+    default Model loadModel(GraphModelDef def) {
+        return GraphExecutor.compile(this, def);
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
