@@ -249,15 +249,19 @@ public final class FullFidelity {
         return new double[] {minIou, maxScore};
     }
 
-    /** The worst values per image, one row each. */
+    /**
+     * The worst values per image, one row each: largest body keypoint {@code positionRaw} and score differences, body
+     * keypoints found on one side only at the confidence limit ({@code edge}), 1 - smallest hand and object box IoU,
+     * largest hand keypoint distance in pixels, largest object score difference, and counts found/expected.
+     */
     public static String table(String title, List<Measure> measures) {
         StringBuilder out = new StringBuilder(title).append('\n');
-        out.append(String.format(Locale.ROOT, "%-12s %7s %9s %7s %5s %6s %7s %8s %8s %7s %8s %9s%n", "image", "bodies",
-                "kp.raw", "kp.score", "edge", "hands", "h.IoU", "h.kp.px", "objects", "o.IoU", "o.score", "gestures"));
+        out.append(String.format(Locale.ROOT, "%-12s %6s %9s %9s %4s %5s %9s %9s %7s %9s %9s %8s%n", "image", "bodies",
+                "kp.raw", "kp.score", "edge", "hands", "1-h.IoU", "h.kp.px", "objects", "1-o.IoU", "o.score", "gestures"));
         for (Measure m : measures) {
-            out.append(String.format(Locale.ROOT, "%-12s %7s %9.5f %7.3f %5d %6s %7.4f %8.3f %8s %7.4f %8.3f %9s%n",
-                    m.image(), m.bodies(), m.bodyPositionRaw(), m.bodyScore(), m.borderline(), m.hands(), m.handIou(),
-                    m.handKeypointPx(), m.objects(), m.objectIou(), m.objectScore(), m.gestures()));
+            out.append(String.format(Locale.ROOT, "%-12s %6s %9.2e %9.2e %4d %5s %9.2e %9.2e %7s %9.2e %9.2e %8s%n",
+                    m.image(), m.bodies(), m.bodyPositionRaw(), m.bodyScore(), m.borderline(), m.hands(), 1 - m.handIou(),
+                    m.handKeypointPx(), m.objects(), 1 - m.objectIou(), m.objectScore(), m.gestures()));
         }
         return out.toString();
     }
