@@ -85,7 +85,7 @@ public abstract class FullFidelityContract {
                     List<BodyResult> body;
                     List<HandResult> hand;
                     List<ObjectResult> object;
-                    try (Tensor image = samples.get(i).toTensor(backend)) {
+                    try (Tensor image = samples.get(i).toUint8Tensor(backend)) {
                         long t0 = System.nanoTime();
                         body = bodies.detect(backend, image, config.body(),
                                 MoveNetBodyDetector.maxDetected(config.body().maxDetected(), true, expected.faces()), false);

@@ -1,6 +1,7 @@
 package ai.human.testing.full;
 
 import ai.human.backend.Backend;
+import ai.human.tensor.DType;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import java.awt.image.BufferedImage;
@@ -61,7 +62,12 @@ public record SamplePixels(String name, int width, int height, byte[] rgb) {
         }
     }
 
-    /** The FLOAT32 {@code [1, height, width, 3]} tensor (0..255) that Human's pipelines take; the caller owns it. */
+    /** The UINT8 {@code [1, height, width, 3]} tensor the facade makes of a decoded image; the caller owns it. */
+    public Tensor toUint8Tensor(Backend backend) {
+        return backend.fromBytes(rgb, Shape.of(1, height, width, 3), DType.UINT8);
+    }
+
+    /** The FLOAT32 {@code [1, height, width, 3]} tensor (0..255) Human's own pipelines take; the caller owns it. */
     public Tensor toTensor(Backend backend) {
         float[] values = new float[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
