@@ -72,7 +72,9 @@ public final class FullStageBench {
                         Tensor handInput = keep(backend, () -> backend.cast(backend.cast(backend.resizeBilinear(image, dh, dw,
                                 false, false), DType.INT32), handtrackType));
                         time(into, "hand.handtrack", backend, () -> handtrack.run(Map.of(handtrack.inputs().get(0).name(),
-                                handInput), List.of("Identity_6:0", "Identity_7:0")).get("Identity_7:0").toFloats());
+                                handInput), List.of("StatefulPartitionedCall/Postprocessor/Slice",
+                                "StatefulPartitionedCall/Postprocessor/ExpandDims_1")).get("StatefulPartitionedCall/Postprocessor/Slice")
+                                .toFloats());
                         handInput.close();
                         float[][] box = {{0.7f, 0.4f, 0.9f, 0.5f}};
                         time(into, "hand.crop+div", backend, () -> backend.binary(BinaryOp.DIV,
