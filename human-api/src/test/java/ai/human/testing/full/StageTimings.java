@@ -12,7 +12,16 @@ public final class StageTimings {
 
     /** Records one run of {@code stage} between two {@link System#nanoTime()} readings. */
     public void add(String stage, long startNanos, long endNanos) {
-        millis.computeIfAbsent(stage, k -> new ArrayList<>()).add((endNanos - startNanos) / 1e6);
+        millis(stage).add((endNanos - startNanos) / 1e6);
+    }
+
+    /** Records one run of {@code stage} that took {@code millis} (for example from a result's {@code performance}). */
+    public void addMillis(String stage, double millis) {
+        millis(stage).add(millis);
+    }
+
+    private List<Double> millis(String stage) {
+        return millis.computeIfAbsent(stage, k -> new ArrayList<>());
     }
 
     /** {@code stage: median ms (n runs)}, one stage per line. */
