@@ -13,13 +13,19 @@ final class Scope implements TensorScope {
     private final TensorTracker tracker;
     private final Deque<Scope> stack;
     private final Scope parent;
+    private final int suspensionDepth;
     private final Map<Long, TrackedTensor> tensors = new LinkedHashMap<>();
     private boolean closed;
 
-    Scope(TensorTracker tracker, Deque<Scope> stack, Scope parent) {
+    Scope(TensorTracker tracker, Deque<Scope> stack, Scope parent, int suspensionDepth) {
         this.tracker = tracker;
         this.stack = stack;
         this.parent = parent;
+        this.suspensionDepth = suspensionDepth;
+    }
+
+    int suspensionDepth() {
+        return suspensionDepth;
     }
 
     Scope parent() {

@@ -47,6 +47,8 @@ public final class TensorTracker {
     private final Map<Long, TrackedTensor.Entry> live = new ConcurrentHashMap<>();
     private final ReferenceQueue<TrackedTensor> unreachable = new ReferenceQueue<>();
     private final ThreadLocal<Deque<Scope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Per thread: how many {@link #outsideScopes} calls are running; scopes opened before one are hidden. */
+    private static final ThreadLocal<int[]> SUSPENSIONS = ThreadLocal.withInitial(() -> new int[1]);
     private final List<Consumer<LeakReport>> leakListeners = new CopyOnWriteArrayList<>();
     private final List<ScopeListener> scopeListeners = new CopyOnWriteArrayList<>();
 
@@ -87,7 +89,7 @@ public final class TensorTracker {
             case ALL, ALL_WITH_CREATION_SITE -> true;
         };
         String site = leakDetection == LeakDetection.ALL_WITH_CREATION_SITE ? creationSite() : null;
-        Scope scope = scopes.get().peek();
+        Scope scope = innermostVisibleScope();
         Owner owner = scope == null ? Owner.CALLER : Owner.IN_FLIGHT;
         TrackedTensor tensor = new TrackedTensor(this, id, shape, dtype, nativeTensor, owner, site,
                 watched ? unreachable : null);
@@ -122,10 +124,24 @@ public final class TensorTracker {
         }
     }
 
+    /**
+     * Runs {@code body} so that the tensors it creates join none of the scopes already open on this thread (scopes it
+     * opens itself work as usual), on every backend. Model loaders use it: weights must outlive the caller's scope.
+     */
+    public static <T> T outsideScopes(java.util.function.Supplier<T> body) {
+        int[] depth = SUSPENSIONS.get();
+        depth[0]++;
+        try {
+            return body.get();
+        } finally {
+            depth[0]--;
+        }
+    }
+
     /** Opens a scope on the calling thread. */
     public TensorScope openScope() {
         Deque<Scope> stack = scopes.get();
-        Scope scope = new Scope(this, stack, stack.peek());
+        Scope scope = new Scope(this, stack, innermostVisibleScope(), SUSPENSIONS.get()[0]);
         stack.push(scope);
         for (ScopeListener listener : scopeListeners) {
             listener.opened(scope);
@@ -133,9 +149,14 @@ public final class TensorTracker {
         return scope;
     }
 
-    /** The innermost scope open on this thread, or {@code null}. */
+    /** The innermost scope open on this thread that new tensors would join, or {@code null}. */
     public TensorScope currentScope() {
-        return scopes.get().peek();
+        return innermostVisibleScope();
+    }
+
+    private Scope innermostVisibleScope() {
+        Scope scope = scopes.get().peek();
+        return scope == null || scope.suspensionDepth() != SUSPENSIONS.get()[0] ? null : scope;
     }
 
     /**

@@ -68,7 +68,7 @@ public final class GraphExecutor implements Model {
 
     private static GraphExecutor compile(Backend backend, GraphModelDef def, Consumer<Tensor> adopt) {
         // weights made inside a scope open on the caller's thread would die with that scope
-        return ScopeFreeLoader.load(backend, def.name(), () -> {
+        return TensorTracker.outsideScopes(() -> {
             CompiledGraph graph = GraphCompiler.compile(backend, def, adopt);
             try {
                 return new GraphExecutor(backend, graph);

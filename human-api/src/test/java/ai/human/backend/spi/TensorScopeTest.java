@@ -50,6 +50,27 @@ class TensorScopeTest {
     }
 
     @Test
+    void outsideScopesHidesTheScopesAlreadyOpenButNotTheOnesItOpens() {
+        Tensor survivor;
+        try (TensorScope scope = backend.scope()) {
+            survivor = TensorTracker.outsideScopes(() -> {
+                try (TensorScope inner = backend.scope()) {
+                    Tensor[] temp = {vector(5)};
+                    Tensor made = inner.keep(backend.binary(BinaryOp.ADD, temp[0], temp[0]));
+                    assertThat(temp[0].owner()).isEqualTo(Owner.IN_FLIGHT);
+                    return new Tensor[] {made};
+                }
+            })[0];
+            assertThat(survivor.owner()).isEqualTo(Owner.CALLER);
+            assertThat(scope.size()).isZero();
+            assertThat(vector(1).owner()).isEqualTo(Owner.IN_FLIGHT);
+        }
+        assertThat(survivor.isClosed()).isFalse();
+        assertThat(survivor.toFloats()).containsExactly(10f);
+        assertThat(backend.memory().tensors()).isEqualTo(1);
+    }
+
+    @Test
     void keepFromAnInnerScopeMovesTheTensorToTheEnclosingScope() {
         Tensor moved;
         try (TensorScope outer = backend.scope()) {

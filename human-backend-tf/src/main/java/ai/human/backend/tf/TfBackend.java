@@ -11,6 +11,7 @@ import ai.human.backend.NmsResult;
 import ai.human.backend.ReduceOp;
 import ai.human.backend.TopK;
 import ai.human.backend.UnaryOp;
+import ai.human.backend.spi.NativeTensor;
 import ai.human.backend.spi.TensorTracker;
 import ai.human.backend.spi.TrackedTensor;
 import ai.human.backend.tf.internal.DataTypes;
@@ -21,15 +22,26 @@ import ai.human.backend.tf.internal.MathKernels;
 import ai.human.backend.tf.internal.NeuralKernels;
 import ai.human.backend.tf.internal.ShapeKernels;
 import ai.human.backend.tf.internal.TfTensor;
+import ai.human.backend.tf.internal.graph.ConstantLedger;
+import ai.human.backend.tf.internal.graph.GraphDefBuilder;
+import ai.human.backend.tf.internal.graph.ModelHost;
+import ai.human.backend.tf.internal.graph.RemapperPolicy;
+import ai.human.backend.tf.internal.graph.SessionConfig;
+import ai.human.backend.tf.internal.graph.TfGraphModel;
+import ai.human.model.GraphModelDef;
+import ai.human.model.Model;
 import ai.human.tensor.DType;
 import ai.human.tensor.MemoryInfo;
+import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +49,13 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
 
 /**
  * The {@link Backend} on TensorFlow Java 1.1.0 (TensorFlow 2.18): every op runs eagerly through TensorFlow's C
- * API, on the CPU.
+ * API, on the CPU, and graph models run natively, each in a TensorFlow session of its own ({@link #loadModel}).
  *
  * <p>Each {@link Tensor} is backed by exactly one {@code TFE_TensorHandle}, owned by that tensor alone and deleted
  * when the tensor is closed (or its scope, or this backend). The temporaries of an op (axis and shape constants,
  * the intermediates of composed ops such as prelu) are deleted before the op returns. {@link #engineLiveHandles()}
  * counts the handles at the native boundary, independently of {@link #memory()}, so tests can check that the
- * framework's accounting does not under-report.
+ * framework's accounting does not under-report; {@link #engineModelConstants()} does the same for model weights.
  *
  * <p>Options ({@code backendOptions} in the config): {@value #THREADS} (intra-op threads, default
  * {@value #DEFAULT_THREADS}), {@value #INTER_OP_THREADS} (default {@value #DEFAULT_INTER_OP_THREADS}),
@@ -52,7 +64,10 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * oneDNN convolution followed by {@code BiasAdd} and the activation measured faster here than its Eigen-based
  * fused kernel). TensorFlow creates its intra-op pool once per process, sized by the first backend (or other
  * TensorFlow context) created in it; later backends share it, and a different {@value #THREADS} is logged at WARN.
- * Each backend has its own inter-op pool.
+ * Each backend has its own inter-op pool; model sessions run their ops in the calling thread when
+ * {@value #INTER_OP_THREADS} is 1. {@value #GRAPH_REMAPPER} ({@code auto}/{@code on}/{@code off}, default
+ * {@code auto}): whether TensorFlow's remapper fuses ops in model graphs; {@code auto} keeps it off only for graphs
+ * it would compute differently from TensorFlow.js (Human's CenterNet, see {@link RemapperPolicy}).
  *
  * <pre>{@code
  * try (TfBackend backend = new TfBackend(BackendOptions.defaults());
@@ -82,9 +97,14 @@ public final class TfBackend implements Backend {
     public static final int DEFAULT_INTER_OP_THREADS = 1;
     /** Default of {@value #NATIVE_FUSION}, chosen by measurement (see the module's bench harness). */
     public static final boolean DEFAULT_NATIVE_FUSION = false;
+    /**
+     * Option: whether Grappler's remapper (op fusion, oneDNN's included) runs on model graphs: {@code auto} (default:
+     * on, except for graphs it would compute differently, see {@link RemapperPolicy}), {@code on} or {@code off}.
+     */
+    public static final String GRAPH_REMAPPER = "graphRemapper";
 
     private static final Logger LOG = LoggerFactory.getLogger(TfBackend.class);
-    private static final Set<String> KNOWN_OPTIONS = Set.of(THREADS, INTER_OP_THREADS, NATIVE_FUSION);
+    private static final Set<String> KNOWN_OPTIONS = Set.of(THREADS, INTER_OP_THREADS, NATIVE_FUSION, GRAPH_REMAPPER);
 
     private final EagerContext context;
     private final TensorTracker tracker;
@@ -94,6 +114,10 @@ public final class TfBackend implements Backend {
     private final ImageKernels images;
     private final int threads;
     private final int interOpThreads;
+    private final Boolean forcedRemapper;
+    private final ConstantLedger constants = new ConstantLedger();
+    private final Set<TfGraphModel> openModels = ConcurrentHashMap.newKeySet();
+    private final ModelHost modelHost = new Host();
 
     /**
      * Creates an eager TensorFlow context configured by {@code options}.
@@ -108,6 +132,7 @@ public final class TfBackend implements Backend {
                     + "=" + interOpThreads + " must not be negative; use 0 for TensorFlow's default");
         }
         boolean nativeFusion = booleanOption(options, NATIVE_FUSION, DEFAULT_NATIVE_FUSION);
+        this.forcedRemapper = remapperOption(options);
         for (String key : options.properties().keySet()) {
             if (!KNOWN_OPTIONS.contains(key)) {
                 LOG.debug("Backend {} ignores unknown option '{}'; it knows {}", NAME, key, KNOWN_OPTIONS);
@@ -133,6 +158,20 @@ public final class TfBackend implements Backend {
             case "false" -> false;
             default -> throw new BackendException("Backend option " + key + "='" + value
                     + "' is not a boolean; set backendOptions." + key + "=true or false");
+        };
+    }
+
+    private static Boolean remapperOption(BackendOptions options) {
+        String value = options.properties().get(GRAPH_REMAPPER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> null;
+            case "on", "true" -> Boolean.TRUE;
+            case "off", "false" -> Boolean.FALSE;
+            default -> throw new BackendException("Backend option " + GRAPH_REMAPPER + "='" + value
+                    + "' is not auto, on or off; set backendOptions." + GRAPH_REMAPPER + "=auto (the default)");
         };
     }
 
@@ -167,6 +206,22 @@ public final class TfBackend implements Backend {
      */
     public long engineLiveBytes() {
         return context.liveBytes();
+    }
+
+    /**
+     * The engine's own count of the weight constants of this backend's open models (see {@link #loadModel}): one per
+     * weight {@code Const} node in their TensorFlow graphs. Equals {@code memory().of(Owner.MODEL).tensors()}.
+     */
+    public long engineModelConstants() {
+        return constants.count();
+    }
+
+    /**
+     * Bytes of those constants as TensorFlow sizes them (its element size times the element count of the shape it
+     * inferred for each node). Equals {@code memory().of(Owner.MODEL).bytes()}.
+     */
+    public long engineModelConstantBytes() {
+        return constants.bytes();
     }
 
     /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
@@ -421,11 +476,106 @@ public final class TfBackend implements Backend {
         return new NmsResult(out[0], out[1]);
     }
 
+    // ---- models ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code def} natively: converts it to a TensorFlow graph (see {@link GraphDefBuilder}), imports it and opens
+     * a session with this backend's thread options. Each weight is a constant of that graph and one tensor owned by
+     * {@code MODEL} ({@code memory().of(Owner.MODEL)} grows by one tensor per weight and
+     * {@link GraphModelDef#weightBytes()} bytes until the model is closed). The first run of each set of outputs
+     * takes longer: TensorFlow optimises the graph and creates its kernels then.
+     *
+     * <pre>{@code
+     * try (Model model = backend.loadModel(new ModelLoader().load(null, "blazeface.json"));
+     *      TensorScope scope = backend.scope()) {
+     *     List<Tensor> outputs = model.run(input);
+     * }
+     * }</pre>
+     *
+     * @throws BackendException when TensorFlow cannot import the graph (an op it does not know)
+     */
+    @Override
+    public Model loadModel(GraphModelDef def) {
+        return context.call(() -> {
+            boolean remapper;
+            if (forcedRemapper != null) {
+                remapper = forcedRemapper;
+            } else {
+                Optional<String> reason = RemapperPolicy.reasonToDisable(def);
+                reason.ifPresent(r -> LOG.debug("Model {}: Grappler's remapper is off because {}", def.name(), r));
+                remapper = reason.isEmpty();
+            }
+            TfGraphModel model = TfGraphModel.load(def, new SessionConfig(threads, interOpThreads, remapper),
+                    modelHost);
+            openModels.add(model);
+            LOG.debug("Loaded {}", model);
+            return model;
+        });
+    }
+
+    /** What models need from this backend. */
+    private final class Host implements ModelHost {
+        @Override
+        public EagerContext context() {
+            return context;
+        }
+
+        @Override
+        public TFE_TensorHandle handleOf(Tensor tensor) {
+            return handle(tensor);
+        }
+
+        @Override
+        public Tensor track(TFE_TensorHandle handle) {
+            return TfBackend.this.track(handle);
+        }
+
+        @Override
+        public Tensor cast(Tensor tensor, DType dtype) {
+            return TfBackend.this.cast(tensor, dtype);
+        }
+
+        @Override
+        public Tensor trackWeight(NativeTensor weight, Shape shape, DType dtype) {
+            Tensor tensor;
+            try {
+                tensor = tracker.track(weight, shape, dtype);
+            } catch (RuntimeException e) {
+                weight.release();
+                throw e;
+            }
+            tracker.setOwner(tensor, Owner.MODEL);
+            return tensor;
+        }
+
+        @Override
+        public void outsideScopes(Runnable body) {
+            TensorTracker.outsideScopes(() -> {
+                body.run();
+                return null;
+            });
+        }
+
+        @Override
+        public ConstantLedger constants() {
+            return constants;
+        }
+
+        @Override
+        public void closed(TfGraphModel model) {
+            openModels.remove(model);
+        }
+    }
+
     // ---- lifecycle ------------------------------------------------------------------------------------------------
 
-    /** Closes every tensor of this backend, then the TensorFlow context. Harmless when already closed. */
+    /** Closes every model and tensor of this backend, then the TensorFlow context. Harmless when already closed. */
     @Override
     public void close() {
+        for (TfGraphModel model : List.copyOf(openModels)) {
+            LOG.debug("TensorFlow backend closes model {}, which was still open", model.name());
+            model.close();
+        }
         int tensors = tracker.releaseAll();
         int stray = context.closeAndCount();
         if (tensors > 0) {

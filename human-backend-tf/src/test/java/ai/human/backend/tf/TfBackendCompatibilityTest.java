@@ -8,7 +8,10 @@ import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** The compatibility kit on the TensorFlow backend, with the native handle ledger as the engine's own count. */
+/**
+ * The compatibility kit on the TensorFlow backend, with the engine's own count: live tensor handles plus the weight
+ * constants of open models.
+ */
 class TfBackendCompatibilityTest extends BackendCompatibilityKit {
     @Override
     protected Backend createBackend() {
@@ -22,6 +25,7 @@ class TfBackendCompatibilityTest extends BackendCompatibilityKit {
 
     @Override
     protected OptionalLong engineLiveObjects(Backend backend) {
-        return OptionalLong.of(((TfBackend) backend).engineLiveHandles());
+        TfBackend tf = (TfBackend) backend;
+        return OptionalLong.of(tf.engineLiveHandles() + tf.engineModelConstants());
     }
 }

@@ -281,6 +281,20 @@ public final class EagerContext implements AutoCloseable {
         });
     }
 
+    /**
+     * A {@code TF_Tensor} sharing the buffer of {@code handle} (no copy on the CPU), for feeding a
+     * {@code TF_Session}. The caller deletes it with {@code TF_DeleteTensor}; the handle stays as it was.
+     */
+    public TF_Tensor resolve(TFE_TensorHandle handle) {
+        return call(() -> {
+            try (NativeStatus status = new NativeStatus()) {
+                TF_Tensor tensor = TFE_TensorHandleResolve(handle, status.get());
+                status.check("resolving a tensor handle");
+                return tensor;
+            }
+        });
+    }
+
     private interface Reader<T> {
         T read(Pointer data, long bytes);
     }

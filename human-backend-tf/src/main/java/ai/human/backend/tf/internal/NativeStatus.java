@@ -10,15 +10,15 @@ import ai.human.backend.BackendException;
 import org.tensorflow.internal.c_api.TF_Status;
 
 /** A {@code TF_Status} for one native call sequence; freed by {@link #close()}. */
-final class NativeStatus implements AutoCloseable {
+public final class NativeStatus implements AutoCloseable {
     private final TF_Status status = TF_NewStatus();
 
-    TF_Status get() {
+    public TF_Status get() {
         return status;
     }
 
     /** Throws a {@link BackendException} naming {@code what} if the last call failed. */
-    void check(String what) {
+    public void check(String what) {
         if (TF_GetCode(status) != TF_OK) {
             throw new BackendException("TensorFlow " + what + " failed: " + TF_Message(status).getString());
         }
