@@ -122,8 +122,10 @@ final class HandTrackDetector {
         try (TensorScope scope = backend.scope()) {
             Tensor resized = backend.resizeBilinear(image, h, w, false, false);
             TensorSpec input = model.inputs().get(0);
-            Tensor cast = backend.cast(resized, DType.INT32);
-            Tensor fed = input.dtype() == DType.INT32 ? cast : backend.cast(cast, input.dtype());
+            // Human truncates to int32 and the signature wants uint8; the resized values lie in 0..255, where
+            // truncating straight to uint8 gives the same numbers with one cast less
+            Tensor fed = input.dtype() == DType.UINT8 || input.dtype() == DType.INT32 ? backend.cast(resized, input.dtype())
+                    : backend.cast(backend.cast(resized, DType.INT32), input.dtype());
             Map<String, Tensor> out = fetch(Map.of(input.name(), fed));
             Tensor scores = out.get(innerNodes ? SCORES : SIGNATURE_SCORES);
             Tensor boxes = out.get(innerNodes ? BOXES : SIGNATURE_BOXES);

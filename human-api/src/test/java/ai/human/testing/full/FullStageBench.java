@@ -67,10 +67,10 @@ public final class FullStageBench {
                         int dh = Math.min(Math.round(h / 8f) * 8, 512);
                         int dw = Math.round(dh * ((float) w / h) / 8) * 8;
                         DType handtrackType = handtrack.inputs().get(0).dtype();
-                        time(into, "hand.resize+cast", backend, () -> backend.cast(backend.cast(backend.resizeBilinear(image,
-                                dh, dw, false, false), DType.INT32), handtrackType));
-                        Tensor handInput = keep(backend, () -> backend.cast(backend.cast(backend.resizeBilinear(image, dh, dw,
-                                false, false), DType.INT32), handtrackType));
+                        time(into, "hand.resize+cast", backend, () -> backend.cast(backend.resizeBilinear(image, dh, dw, false,
+                                false), handtrackType));
+                        Tensor handInput = keep(backend, () -> backend.cast(backend.resizeBilinear(image, dh, dw, false,
+                                false), handtrackType));
                         time(into, "hand.handtrack", backend, () -> handtrack.run(Map.of(handtrack.inputs().get(0).name(),
                                 handInput), List.of("StatefulPartitionedCall/Postprocessor/Slice",
                                 "StatefulPartitionedCall/Postprocessor/ExpandDims_1")).get("StatefulPartitionedCall/Postprocessor/Slice")
