@@ -26,7 +26,8 @@ import java.util.function.DoubleSupplier;
  * <p>Between frames, per instance (Human keeps it per process): when the caller says the frame is unchanged
  * ({@code skipAllowed}), the last hands are returned within {@code hand.skipFrames}/{@code hand.skipTime}; beyond
  * that, up to three times those limits, the landmark model runs again on boxes made from the last keypoints (a
- * square grown by 1.6, kept only with {@code cacheSensitivity > 0}) without the detector. Thread-safe.
+ * square grown by 1.6, kept only with {@code cacheSensitivity > 0}) without the detector. Thread-safe: calls on one
+ * instance run one at a time, since each may use what the previous one left.
  *
  * <pre>{@code
  * HandTrackPipeline hands = new HandTrackPipeline(detectorModel, landmarkModel, clock::millis);
