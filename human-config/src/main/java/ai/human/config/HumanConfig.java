@@ -95,7 +95,7 @@ import java.util.Objects;
  * {@code filter.enabled}, {@code brightness}, {@code contrast}, {@code sharpness}, {@code blur},
  * {@code saturation}, {@code hue}, {@code negative}, {@code sepia}, {@code vintage},
  * {@code kodachrome}, {@code technicolor}, {@code polaroid}, {@code pixelate}; with face detection
- * enabled, {@code face.detector.square}, {@code face.attention.enabled} and {@code face.gear.enabled};
+ * enabled, {@code face.attention.enabled} and {@code face.gear.enabled};
  * {@code segmentation.enabled}; and, for an enabled model, a {@code modelPath} whose file name
  * differs from Human's default (the eleven models blazeface, facemesh, iris, emotion, faceres,
  * antispoof, liveness, movenet-lightning, handtrack, handlandmark-lite, centernet; another folder is

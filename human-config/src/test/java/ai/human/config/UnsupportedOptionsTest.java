@@ -25,6 +25,11 @@ class UnsupportedOptionsTest {
     }
 
     @Test
+    void squarePaddingIsImplementedAndNotReported() {
+        assertThat(load("{\"face\":{\"detector\":{\"square\":true}}}").unsupportedOptions()).isEmpty();
+    }
+
+    @Test
     void faceOptionsAreNotReportedWhenFaceDetectionIsOff() {
         HumanConfig config = load("{\"face\":{\"enabled\":false,\"attention\":{\"enabled\":true},"
                 + "\"detector\":{\"square\":true,\"modelPath\":\"other.json\"}}}");

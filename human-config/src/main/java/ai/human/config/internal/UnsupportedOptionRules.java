@@ -67,8 +67,6 @@ public final class UnsupportedOptionRules {
 
         rules.add(new Rule("face.detector.modelPath", c -> c.face().enabled()
                 && otherModel(c, x -> x.face().detector().modelPath()), OTHER_MODEL + "blazeface.json"));
-        rules.add(new Rule("face.detector.square", c -> c.face().enabled() && c.face().detector().square(),
-                "square padding before face detection is not implemented"));
         rules.add(new Rule("face.mesh.modelPath", c -> faceModule(c, f -> f.mesh().enabled())
                 && otherModel(c, x -> x.face().mesh().modelPath()), OTHER_MODEL + "facemesh.json"));
         rules.add(new Rule("face.attention.enabled", c -> faceModule(c, f -> f.attention().enabled()),

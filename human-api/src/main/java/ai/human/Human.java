@@ -1,0 +1,444 @@
+package ai.human;
+
+import ai.human.backend.Backend;
+import ai.human.backend.BackendOptions;
+import ai.human.backend.BackendSelector;
+import ai.human.config.HumanConfig;
+import ai.human.config.Warmup;
+import ai.human.image.ImageDecoder;
+import ai.human.image.ImageException;
+import ai.human.image.RgbImage;
+import ai.human.internal.face.FacePipeline;
+import ai.human.internal.pipeline.Clock;
+import ai.human.internal.pipeline.FrameChangeDetector;
+import ai.human.internal.pipeline.FramePixels;
+import ai.human.internal.pipeline.InputImages;
+import ai.human.internal.pipeline.ModelRegistry;
+import ai.human.internal.pipeline.ModelRequest;
+import ai.human.internal.pipeline.Performance;
+import ai.human.model.GraphModelDef;
+import ai.human.model.Model;
+import ai.human.model.ModelLoader;
+import ai.human.result.FaceResult;
+import ai.human.result.Result;
+import ai.human.tensor.DType;
+import ai.human.tensor.LeakDetection;
+import ai.human.tensor.MemoryInfo;
+import ai.human.tensor.Owner;
+import ai.human.tensor.Shape;
+import ai.human.tensor.Tensor;
+import ai.human.tensor.TensorScope;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Human for Java: face detection with Human 3.3.6's models, numbers and result fields, on a pluggable backend
+ * (TensorFlow Java or DJL/PyTorch).
+ *
+ * <h2>Usage</h2>
+ * <pre>{@code
+ * HumanConfig config = HumanConfig.defaults().withOverride("face.detector.maxDetected", "10");
+ * try (Human human = Human.create(config)) {            // picks the backend, loads the enabled models
+ *     try (Result result = human.detect(Path.of("group.jpg"))) {
+ *         for (FaceResult face : result.face()) {
+ *             System.out.printf("%s age %.1f %s%n", face.box(), face.age().orElse(0), face.gender().orElse("?"));
+ *         }
+ *     }                                                   // releases the face crops, if any were returned
+ * }                                                       // releases the models (and the backend it created)
+ * }</pre>
+ *
+ * <h2>Inputs</h2>
+ * {@link #detect(Path)}, {@link #detect(byte[])} (an encoded JPEG or PNG), {@link #detect(BufferedImage)} and
+ * {@link #detect(Tensor)} ({@code [1, h, w, 3]} or {@code [h, w, 3]}, 4 channels accepted with alpha dropped;
+ * uint8, int32 or float32 values 0..255). The same pixels give the same result whichever way they come in.
+ * Images are decoded with ImageIO as {@link ImageDecoder} describes (EXIF orientation is ignored, as in Human);
+ * images above {@code maxImagePixels} are refused from their header.
+ *
+ * <h2>Who owns what</h2>
+ * <ol>
+ *   <li>The caller owns what it creates: tensors from {@link #decodeImage} and its own input tensors. With
+ *       {@code deallocate: true}, {@link #detect(Tensor)} takes ownership of its input and closes it before
+ *       returning, also when it fails, so a decode→detect loop needs no close call.</li>
+ *   <li>A {@link Result} owns the face crops it carries ({@code face.detector.return: true}): close the result to
+ *       release them, or {@link ai.human.result.ResultTensor#take() take} one to own it. (If {@code detect} runs
+ *       inside a {@link TensorScope} of the caller, that scope closes them too.)</li>
+ *   <li>{@link #close()} releases the models and every result tensor not taken; the backend's tensor count is then
+ *       back where it was before {@link #create}. A backend created by {@link #create(HumanConfig)} is closed too;
+ *       one passed to {@link #create(HumanConfig, Backend)} stays open: its caller owns it.</li>
+ * </ol>
+ *
+ * <h2>Video and caching</h2>
+ * With {@code cacheSensitivity} above 0 (Human's default 0.7), a frame that differs little from the previous one
+ * may reuse the previous face boxes and the per-model results within each model's {@code skipFrames} and
+ * {@code skipTime}, exactly as Human does. The previous frame is kept on the JVM heap, not as a tensor. While caching
+ * is on, {@code detect} calls on one instance run one at a time, since each depends on the previous frame; with
+ * {@code cacheSensitivity: 0} they run in parallel. {@code detect} is thread-safe either way.
+ *
+ * <h2>Not yet implemented</h2>
+ * Body, hand, object and gesture detection: their results stay empty (a warning is logged once when enabled).
+ * {@link HumanConfig#unsupportedOptions()} lists other options without effect.
+ */
+public final class Human implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Human.class);
+
+    private final HumanConfig config;
+    private final Backend backend;
+    private final boolean ownsBackend;
+    private final ModelRegistry models;
+    private final FacePipeline face;
+    private final Clock clock;
+    private final FrameChangeDetector frames = new FrameChangeDetector();
+    private final ReentrantLock sequential = new ReentrantLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<Tensor> resultTensors = ConcurrentHashMap.newKeySet();
+    private final AtomicLong totalFrames = new AtomicLong();
+    private final AtomicLong cachedFrames = new AtomicLong();
+    private volatile long warmupMillis = -1;
+    private volatile boolean closed;
+
+    private Human(HumanConfig config, Backend backend, boolean ownsBackend, ModelLoader loader,
+                  Function<GraphModelDef, Model> toBackend, Clock clock) {
+        this.config = config;
+        this.backend = backend;
+        this.ownsBackend = ownsBackend;
+        this.clock = clock;
+        List<ModelRequest> requests = new ArrayList<>(FacePipeline.requests(config));
+        warnNotImplemented(config);
+        this.models = ModelRegistry.load(requests, config.modelBasePath(), loader, toBackend);
+        try {
+            this.face = new FacePipeline(config, models, clock);
+        } catch (RuntimeException e) {
+            models.close();
+            throw e;
+        }
+        LOG.debug("Human ready on {}: models {} loaded in {} ms", backend.name(), models.sections(), models.loadMillis());
+    }
+
+    /**
+     * A Human on the backend chosen by {@link BackendSelector} ({@code config.backend()}, then the
+     * {@code human.backend} system property, the {@code HUMAN_BACKEND} environment variable, the best available
+     * provider), with the enabled models loaded from {@code config.modelBasePath()}. The backend belongs to the new
+     * instance and is closed with it.
+     *
+     * @throws ai.human.backend.BackendException when no backend is available or the named one is missing
+     * @throws ai.human.model.ModelException     when a model cannot be loaded
+     */
+    public static Human create(HumanConfig config) {
+        Objects.requireNonNull(config, "config");
+        Backend backend = BackendSelector.fromEnvironment().select(config.backend()).provider()
+                .create(backendOptions(config));
+        try {
+            return new Human(config, backend, true, new ModelLoader(), backend::loadModel, Clock.SYSTEM);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A Human on {@code backend}, which stays the caller's: {@link #close()} releases only what this instance made,
+     * and the caller closes the backend afterwards. {@code config.backend()} and {@code backendOptions} are not used.
+     *
+     * @throws ai.human.model.ModelException when a model cannot be loaded
+     */
+    public static Human create(HumanConfig config, Backend backend) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(backend, "backend");
+        return new Human(config, backend, false, new ModelLoader(), backend::loadModel, Clock.SYSTEM);
+    }
+
+    /** For tests: a Human whose models are put on {@code backend} by {@code toBackend}, with a given clock. */
+    static Human create(HumanConfig config, Backend backend, Function<GraphModelDef, Model> toBackend, Clock clock) {
+        return new Human(config, backend, false, new ModelLoader(), toBackend, clock);
+    }
+
+    /** The options {@link #create(HumanConfig)} gives the backend: leak detection and {@code backendOptions}. */
+    public static BackendOptions backendOptions(HumanConfig config) {
+        LeakDetection level = LeakDetection.valueOf(config.leakDetection().name());
+        return new BackendOptions(LeakDetection.effective(level), config.backendOptions());
+    }
+
+    // ---- detection -----------------------------------------------------------------------------------------------
+
+    /**
+     * Detects in an image file (JPEG, PNG, or another format ImageIO reads).
+     *
+     * @throws ImageException when the file is missing, not an image, damaged or above {@code maxImagePixels}
+     */
+    public Result detect(Path image) {
+        Objects.requireNonNull(image, "image");
+        return run(() -> ImageDecoder.decode(image, config.maxImagePixels()));
+    }
+
+    /**
+     * Detects in an encoded image: the bytes of a JPEG or PNG file.
+     *
+     * @throws ImageException when the bytes are not an image, damaged or above {@code maxImagePixels}
+     */
+    public Result detect(byte[] encodedImage) {
+        Objects.requireNonNull(encodedImage, "encodedImage");
+        return run(() -> ImageDecoder.decode(encodedImage, config.maxImagePixels()));
+    }
+
+    /** Detects in an image in memory. */
+    public Result detect(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        return run(() -> ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+    }
+
+    /**
+     * Detects in an image tensor of this instance's backend: {@code [1, h, w, 3]} or {@code [h, w, 3]} (a fourth
+     * channel is dropped), uint8, int32 or float32 with values 0..255. The tensor stays the caller's unless
+     * {@code deallocate} is true, in which case it is closed before this method returns or throws.
+     *
+     * @throws ImageException when the tensor is closed or has the wrong shape or type
+     */
+    public Result detect(Tensor image) {
+        try {
+            ensureOpen();
+            Objects.requireNonNull(image, "image");
+            InputImages.checkShape(image, config.maxImagePixels());
+            return run(image);
+        } finally {
+            if (config.deallocate() && image != null) {
+                image.close();
+            }
+        }
+    }
+
+    // ---- image decoding ------------------------------------------------------------------------------------------
+
+    /**
+     * Decodes an image file into a UINT8 tensor {@code [1, h, w, 3]} on this instance's backend (UINT8 is four times
+     * smaller than float32); the caller owns it and closes it, or lets {@code detect} do so with
+     * {@code deallocate: true}.
+     */
+    public Tensor decodeImage(Path image) {
+        Objects.requireNonNull(image, "image");
+        ensureOpen();
+        return InputImages.toTensor(backend, ImageDecoder.decode(image, config.maxImagePixels()));
+    }
+
+    /** As {@link #decodeImage(Path)}, for the bytes of an encoded image. */
+    public Tensor decodeImage(byte[] encodedImage) {
+        Objects.requireNonNull(encodedImage, "encodedImage");
+        ensureOpen();
+        return InputImages.toTensor(backend, ImageDecoder.decode(encodedImage, config.maxImagePixels()));
+    }
+
+    /** As {@link #decodeImage(Path)}, for an image in memory. */
+    public Tensor decodeImage(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        ensureOpen();
+        return InputImages.toTensor(backend, ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+    }
+
+    // ---- lifecycle and information ---------------------------------------------------------------------------------
+
+    /**
+     * Runs every loaded model once on zeros, so that the first {@code detect} does not pay for the backend's
+     * one-time setup. Does nothing when {@code warmup} is {@code none} or empty. Touches no cache.
+     */
+    public void warmup() {
+        if (config.warmup() == Warmup.NONE || config.warmup() == Warmup.UNSPECIFIED) {
+            return;
+        }
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            double start = clock.millis();
+            for (Model model : models.models()) {
+                backend.tidy(() -> {
+                    int[] dims = model.inputs().get(0).shape();
+                    for (int i = 0; i < dims.length; i++) {
+                        dims[i] = dims[i] > 0 ? dims[i] : i == 0 ? 1 : 64;
+                    }
+                    Shape shape = Shape.of(dims);
+                    Tensor zeros = model.inputs().get(0).dtype() == DType.INT32
+                            ? backend.fromInts(new int[(int) shape.size()], shape)
+                            : backend.fromFloats(new float[(int) shape.size()], shape);
+                    model.run(zeros);
+                    return null;
+                });
+            }
+            warmupMillis = (long) (clock.millis() - start);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** The configuration this instance runs with. */
+    public HumanConfig config() {
+        return config;
+    }
+
+    /** The backend this instance runs on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The backend's live tensors and bytes (models, results, the caller's tensors), as {@code tf.memory()}. */
+    public MemoryInfo memory() {
+        return backend.memory();
+    }
+
+    /**
+     * Releases the models and every result tensor not taken by the caller, and closes the backend if this instance
+     * created it. Waits for running {@code detect} calls. Harmless when called twice.
+     */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Tensor t : resultTensors) {
+                if (!t.isClosed() && t.owner() == Owner.RESULT) {
+                    t.close();
+                }
+            }
+            resultTensors.clear();
+            try {
+                models.close();
+            } finally {
+                if (ownsBackend) {
+                    backend.close();
+                }
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------------
+
+    /** One decoded or caller-given input. */
+    private interface Decoder {
+        RgbImage decode();
+    }
+
+    private Result run(Decoder decoder) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            double start = clock.millis();
+            Performance perf = newPerformance();
+            List<Tensor> taken = new ArrayList<>();
+            try (TensorScope scope = backend.scope()) {
+                RgbImage rgb = decoder.decode();
+                Tensor input = InputImages.toTensor(backend, rgb);
+                perf.add("inputProcess", start);
+                FramePixels pixels = FramePixels.ofBytes(rgb.width(), rgb.height(), rgb.pixels());
+                return finish(scope, input, () -> pixels, start, perf, taken);
+            } catch (RuntimeException e) {
+                taken.forEach(Tensor::close);
+                throw e;
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Result run(Tensor image) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            double start = clock.millis();
+            Performance perf = newPerformance();
+            List<Tensor> taken = new ArrayList<>();
+            try (TensorScope scope = backend.scope()) {
+                Tensor input = InputImages.toPipelineInput(backend, image, config.maxImagePixels());
+                perf.add("inputProcess", start);
+                return finish(scope, input, () -> InputImages.framePixels(image), start, perf, taken);
+            } catch (RuntimeException e) {
+                taken.forEach(Tensor::close);
+                throw e;
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Result finish(TensorScope scope, Tensor input, java.util.function.Supplier<FramePixels> pixels, double start,
+                          Performance perf, List<Tensor> taken) {
+        int height = input.shape().dim(1);
+        int width = input.shape().dim(2);
+        boolean caching = FrameChangeDetector.applies(config.cacheSensitivity(), width, height);
+        List<FaceResult> faces;
+        if (caching) {
+            sequential.lock();
+        }
+        try {
+            double t0 = clock.millis();
+            boolean skipAllowed = caching && frames.unchanged(pixels.get(), config.cacheSensitivity());
+            perf.set("totalFrames", totalFrames.incrementAndGet());
+            perf.set("cachedFrames", skipAllowed ? cachedFrames.incrementAndGet() : cachedFrames.get());
+            perf.add("cacheCheck", t0);
+            faces = face.detect(backend, input, skipAllowed, perf, taken);
+        } finally {
+            if (caching) {
+                sequential.unlock();
+            }
+        }
+        for (Tensor t : taken) {
+            scope.keep(t);
+        }
+        purgeResultTensors();
+        resultTensors.addAll(taken);
+        perf.add("total", start);
+        return new Result(faces, List.of(), List.of(), List.of(), List.of(), perf.toMap(), width, height);
+    }
+
+    private Performance newPerformance() {
+        Performance perf = new Performance(clock);
+        perf.set("loadModels", models.loadMillis());
+        if (warmupMillis >= 0) {
+            perf.set("warmup", warmupMillis);
+        }
+        return perf;
+    }
+
+    private void purgeResultTensors() {
+        resultTensors.removeIf(t -> t.isClosed() || t.owner() != Owner.RESULT);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new HumanException("This Human instance is closed; create a new one with Human.create(config)");
+        }
+    }
+
+    private static void warnNotImplemented(HumanConfig config) {
+        Map<String, Boolean> sections = new LinkedHashMap<>();
+        sections.put("body", config.body().enabled());
+        sections.put("hand", config.hand().enabled());
+        sections.put("object", config.object().enabled());
+        sections.put("gesture", config.gesture().enabled());
+        List<String> enabled = sections.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        if (!enabled.isEmpty()) {
+            LOG.warn("{} detection is enabled but not implemented in this version of Human for Java; those results stay"
+                    + " empty. Set {}.enabled=false to silence this.", String.join(", ", enabled), enabled.get(0));
+        }
+        config.unsupportedOptionDetails().forEach(option -> LOG.warn("option {} has no effect: {}", option.path(), option.reason()));
+    }
+
+    @Override
+    public String toString() {
+        return "Human[backend=" + backend.name() + ", models=" + models.sections() + (closed ? ", closed" : "") + "]";
+    }
+}
