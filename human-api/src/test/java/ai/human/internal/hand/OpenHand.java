@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An upright open hand drawn in a 224 x 224 box: wrist at the bottom, five straight fingers pointing up. */
-final class OpenHand {
+public final class OpenHand {
     private OpenHand() {
     }
 
     /** 21 keypoints as the landmark model writes them: x, y, z per point. */
-    static float[] modelOutput() {
+    public static float[] modelOutput() {
         float[] v = new float[63];
         set(v, 0, 112, 200, 0);
         // thumb bends slightly toward the palm so that no three of its points are collinear
@@ -27,7 +27,7 @@ final class OpenHand {
         return v;
     }
 
-    static List<Point> points() {
+    public static List<Point> points() {
         float[] v = modelOutput();
         List<Point> out = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
