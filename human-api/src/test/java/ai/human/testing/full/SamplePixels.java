@@ -30,13 +30,22 @@ import javax.imageio.ImageIO;
  */
 public record SamplePixels(String name, int width, int height, byte[] rgb) {
 
-    public static SamplePixels load(String name) {
+    /** The encoded file (JPEG) from the test jar. */
+    public static byte[] bytes(String name) {
         String resource = "/ai/human/testimages/" + name;
         try (InputStream in = SamplePixels.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the test classpath; add the test dependency"
                         + " ai.human:human-models:test-images");
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public static SamplePixels load(String name) {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes(name))) {
             BufferedImage image = ImageIO.read(in);
             int w = image.getWidth();
             int h = image.getHeight();
@@ -49,7 +58,7 @@ public record SamplePixels(String name, int width, int height, byte[] rgb) {
             }
             return new SamplePixels(name, w, h, rgb);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode " + resource, e);
+            throw new UncheckedIOException("cannot decode " + name, e);
         }
     }
 
