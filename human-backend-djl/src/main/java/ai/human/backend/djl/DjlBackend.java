@@ -164,6 +164,11 @@ public final class DjlBackend implements Backend {
         return bytes;
     }
 
+    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
+    public TensorTracker tracker() {
+        return tracker;
+    }
+
     // ---- tensors, scopes and memory -------------------------------------------------------------------------------
 
     @Override
