@@ -241,7 +241,7 @@ public final class DjlBackend implements Backend {
     public Tensor prelu(Tensor x, Tensor alpha) {
         Checks.requireFloat("prelu", x);
         Checks.requireFloat("prelu alpha", alpha);
-        return run("prelu", s -> ElementwiseOps.prelu(s, in(s, x), in(s, alpha)));
+        return run("prelu", s -> ElementwiseOps.prelu(s, in(s, x), in(s, alpha), nd(alpha).withinUnitInterval()));
     }
 
     @Override
@@ -385,7 +385,7 @@ public final class DjlBackend implements Backend {
         } else {
             ensureOpen();
             try (Scratch s = new Scratch()) {
-                selection = TopKSelection.select(s, in(s, x), rows, n, k, x.dtype());
+                selection = TopKSelection.select(in(s, x), rows, n, k, x.dtype());
             } catch (EngineException e) {
                 throw failed("topK", e);
             }
@@ -661,8 +661,10 @@ public final class DjlBackend implements Backend {
 
     private PtNDArray finish(Scratch s, PtNDArray y, Fused fused, boolean biasStillToAdd) {
         PtNDArray bias = biasStillToAdd && fused.bias() != null ? in(s, fused.bias()) : null;
-        PtNDArray alpha = fused.activation() == Activation.PRELU ? in(s, fused.alpha()) : null;
-        return NnOps.finish(s, y, bias, fused.activation(), alpha);
+        boolean prelu = fused.activation() == Activation.PRELU;
+        PtNDArray alpha = prelu ? in(s, fused.alpha()) : null;
+        return NnOps.finish(s, y, bias, fused.activation(), alpha, prelu
+                && fused.alpha().dtype() == DType.FLOAT32 && nd(fused.alpha()).withinUnitInterval());
     }
 
     private void ensureOpen() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DJL backend's own code paths, beyond the compatibility kit's small cases: filters laid out for PyTorch, the
- * 1x1-as-matrix-product path, chunked tensor creation, topK's tie handling at the cut, integer division, and the
+ * 1x1-as-matrix-product path, chunked tensor creation, topK's order among ties and NaN, integer division, and the
  * gather-based resize and crop-and-resize on larger random images, each against plain-loop TensorFlow semantics.
  */
 class DjlOpPathsTest {
@@ -205,6 +205,65 @@ class DjlOpPathsTest {
     }
 
     @Test
+    void topKOfSeveralRowsAgreesWithAStableSortPerRow() {
+        int rows = 3;
+        int n = 5000;
+        float[] values = new float[rows * n];
+        Random random = new Random(12);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(40) / 4f;
+        }
+        int k = 37;
+        int[] expected = new int[rows * k];
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[base + i]));
+            for (int j = 0; j < k; j++) {
+                expected[r * k + j] = order[j];
+            }
+        }
+
+        TopK top = backend.topK(backend.fromFloats(values, Shape.of(rows, n)), k, true);
+
+        assertThat(top.indices().toInts()).containsExactly(expected);
+        float[] got = top.values().toFloats();
+        for (int j = 0; j < got.length; j++) {
+            assertThat(got[j]).isEqualTo(values[(j / k) * n + expected[j]]);
+        }
+    }
+
+    @Test
+    void preluTakesEitherPathForSlopesInsideAndOutsideZeroToOne() {
+        float[] x = {-2, -0.5f, 0, 1.5f, -3, 4};
+        float[][] slopes = {{0.25f, 1}, {-0.5f, 2}, {0, 1.5f}};
+        Tensor input = backend.fromFloats(x, Shape.of(3, 2));
+        for (float[] slope : slopes) {
+            Tensor alpha = backend.fromFloats(slope, Shape.of(2));
+            float[] expected = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = x[i] < 0 ? slope[i % 2] * x[i] : x[i];
+            }
+
+            assertThat(backend.prelu(input, alpha).toFloats()).as("slopes %s", Arrays.toString(slope))
+                    .containsExactly(expected);
+            assertThat(backend.prelu(input, alpha).toFloats()).as("slopes %s, asked again", Arrays.toString(slope))
+                    .containsExactly(expected);
+        }
+        assertThat(backend.engineLiveArrays()).isEqualTo(backend.memory().tensors());
+    }
+
+    @Test
+    void topKRanksNaNAboveEveryNumber() {
+        Tensor x = backend.fromFloats(new float[] {1, Float.NaN, 3, Float.NaN}, Shape.of(4));
+
+        TopK top = backend.topK(x, 3, true);
+
+        assertThat(top.indices().toInts()).containsExactly(1, 3, 2);
+        assertThat(top.values().toFloats()).containsExactly(Float.NaN, Float.NaN, 3);
+    }
+
+    @Test
     void topKOfInt32KeepsExactValues() {
         Tensor x = backend.fromInts(new int[] {1 << 30, (1 << 30) + 1, -5, (1 << 30) + 1}, Shape.of(4));
 
@@ -245,7 +304,7 @@ class DjlOpPathsTest {
         int c = 3;
         float[] x = random(n * h * w * c, 12);
         Tensor images = backend.fromFloats(x, Shape.of(n, h, w, c));
-        int[][] sizes = {{3, 4}, {13, 5}, {7, 17}, {1, 1}};
+        int[][] sizes = {{3, 4}, {13, 5}, {7, 17}, {1, 1}, {5, 2}, {9, 2}};
         for (int[] size : sizes) {
             for (int mode = 0; mode < 3; mode++) {
                 boolean align = mode == 1;

@@ -75,9 +75,11 @@ public final class NnOps {
 
     /**
      * Adds {@code bias} (when not null) and applies {@code activation} to {@code x}, which this takes over: the
-     * result is {@code x} itself or a new array, and {@code x} is closed with the scratch otherwise.
+     * result is {@code x} itself or a new array, and {@code x} is closed with the scratch otherwise. {@code alpha}
+     * and {@code alphaWithinUnitInterval} are PReLU's slopes (see {@link ElementwiseOps#prelu}).
      */
-    public static PtNDArray finish(Scratch s, PtNDArray x, PtNDArray bias, Activation activation, PtNDArray alpha) {
+    public static PtNDArray finish(Scratch s, PtNDArray x, PtNDArray bias, Activation activation, PtNDArray alpha,
+                                   boolean alphaWithinUnitInterval) {
         PtNDArray y = x;
         if (bias != null) {
             s.add(y);
@@ -87,7 +89,7 @@ public final class NnOps {
             case NONE -> y;
             case RELU -> JniUtils.relu(s.add(y));
             case RELU6 -> ElementwiseOps.relu6(s, s.add(y));
-            case PRELU -> ElementwiseOps.prelu(s, s.add(y), alpha);
+            case PRELU -> ElementwiseOps.prelu(s, s.add(y), alpha, alphaWithinUnitInterval);
         };
     }
 }
