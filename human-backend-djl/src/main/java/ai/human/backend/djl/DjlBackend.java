@@ -19,6 +19,7 @@ import ai.human.backend.ReduceOp;
 import ai.human.backend.TopK;
 import ai.human.backend.UnaryOp;
 import ai.human.backend.WeightUse;
+import ai.human.backend.djl.internal.AllocatorWarmup;
 import ai.human.backend.djl.internal.Checks;
 import ai.human.backend.djl.internal.DTypes;
 import ai.human.backend.djl.internal.DjlEngine;
@@ -81,7 +82,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Options.</b> {@code threads} (default {@value #DEFAULT_THREADS}): PyTorch's intra-op thread count. It is
  * process-wide in PyTorch, so the last DJL backend created sets it for all. Without the option, a value the user gave
- * DJL with {@code -Dai.djl.pytorch.num_threads} is kept.
+ * DJL with {@code -Dai.djl.pytorch.num_threads} is kept. {@code allocatorWarmup} (default {@code true}): the first
+ * backend of the JVM allocates and frees one 32 MB block, which makes glibc keep freed tensor memory for reuse instead
+ * of returning it to the system and faulting it back in at the next op (see the module README).
  *
  * <p>Thread-safe. Closing the backend frees every tensor it still holds.
  */
@@ -92,6 +95,11 @@ public final class DjlBackend implements Backend {
     public static final String THREADS_OPTION = "threads";
     /** Intra-op threads when nothing else is configured: one was fastest on small (2-core) machines. */
     public static final int DEFAULT_THREADS = 1;
+    /**
+     * Backend option: {@code true} (default) or {@code false}. When true, the first backend created in the JVM makes
+     * glibc keep freed tensor memory for reuse (see the module README); process-wide.
+     */
+    public static final String ALLOCATOR_WARMUP_OPTION = "allocatorWarmup";
 
     private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
 
@@ -113,8 +121,11 @@ public final class DjlBackend implements Backend {
         DjlPrivacy.apply();
         DjlEngine.require();
         configureThreads(options);
+        if (allocatorWarmup(options)) {
+            AllocatorWarmup.once();
+        }
         for (String key : options.properties().keySet()) {
-            if (!THREADS_OPTION.equals(key)) {
+            if (!THREADS_OPTION.equals(key) && !ALLOCATOR_WARMUP_OPTION.equals(key)) {
                 LOG.debug("DJL backend ignores unknown backend option {}", key);
             }
         }
@@ -123,6 +134,15 @@ public final class DjlBackend implements Backend {
         this.scopes = new ScopeManagers(this, tracker, root);
         tracker.addScopeListener(scopes);
         LOG.info("DJL backend: PyTorch {} on CPU, {} intra-op thread(s)", DjlEngine.version(), DjlEngine.threads());
+    }
+
+    private static boolean allocatorWarmup(BackendOptions options) {
+        String value = options.properties().getOrDefault(ALLOCATOR_WARMUP_OPTION, "true").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new BackendException("Backend option " + ALLOCATOR_WARMUP_OPTION + "=" + value
+                    + " is invalid; use true (the default) or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static void configureThreads(BackendOptions options) {

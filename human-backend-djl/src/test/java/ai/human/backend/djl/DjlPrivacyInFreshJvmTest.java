@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts {@link PrivacyProbeMain} in a new JVM whose environment and system properties do not mention DJL's privacy
- * switches (the test JVM has them from the build), so what the backend itself does is what is seen.
+ * switches (the test JVM has them from the build), so what the backend itself does is what is seen: DJL's engine
+ * start, an op, and two of Human's models (one with TensorFlow 1 control flow) loaded and run through the generic
+ * executor, with every URL connection, socket connection and host lookup away from the loopback interface recorded.
  */
 class DjlPrivacyInFreshJvmTest {
 
     @Test
-    void providerSetsOfflineAndNoTrackingBeforeDjlStartsAndNothingIsContacted() throws Exception {
+    void providerSetsOfflineAndNoTrackingBeforeDjlStartsAndNothingIsContactedWhileModelsRun() throws Exception {
         Map<String, String> seen = runProbe(List.of());
 
         assertThat(seen).containsEntry("before.offline", "null").containsEntry("before.tracking", "null");
@@ -27,7 +29,9 @@ class DjlPrivacyInFreshJvmTest {
         assertThat(seen).containsEntry("offline", "true").containsEntry("tracking", "true");
         assertThat(seen).containsEntry("djl.offlineMode", "true");
         assertThat(seen).containsEntry("relu", "0.0,2.0");
+        assertThat(seen).containsEntry("model.blazeface", "4").containsEntry("model.handtrack", "8");
         assertThat(seen.get("attempts")).startsWith("0 ");
+        assertThat(seen.get("sockets")).startsWith("0 ");
     }
 
     @Test
@@ -39,15 +43,25 @@ class DjlPrivacyInFreshJvmTest {
         assertThat(seen).containsEntry("tracking", "true");
         assertThat(seen).containsEntry("available", "true");
         assertThat(seen.get("attempts")).startsWith("0 ");
+        assertThat(seen.get("sockets")).startsWith("0 ");
     }
 
-    private static Map<String, String> runProbe(List<String> jvmOptions) throws IOException, InterruptedException {
+    @Test
+    void theProbeSeesConnectionAttempts() throws Exception {
+        Map<String, String> seen = runProbe(List.of(), "selftest");
+
+        assertThat(seen.get("attempts")).startsWith("1 ").contains("192.0.2.1");
+        assertThat(seen.get("sockets")).startsWith("1 ").contains("192.0.2.1:9");
+    }
+
+    private static Map<String, String> runProbe(List<String> jvmOptions, String... probeArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PrivacyProbeMain.class.getName());
+        command.addAll(List.of(probeArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().remove("DJL_OFFLINE");
         builder.environment().remove("OPT_OUT_TRACKING");
