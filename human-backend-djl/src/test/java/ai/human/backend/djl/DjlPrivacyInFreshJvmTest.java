@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,8 @@ class DjlPrivacyInFreshJvmTest {
         assertThat(seen.get("sockets")).startsWith("1 ").contains("192.0.2.1:9");
     }
 
-    private static Map<String, String> runProbe(List<String> jvmOptions, String... probeArgs) throws IOException, InterruptedException {
+    private static Map<String, String> runProbe(List<String> jvmOptions, String... probeArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -65,11 +67,26 @@ class DjlPrivacyInFreshJvmTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().remove("DJL_OFFLINE");
         builder.environment().remove("OPT_OUT_TRACKING");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("probe JVM finished").isTrue();
-        assertThat(process.exitValue()).as("probe JVM exit code; output:%n%s", output).isZero();
+        Path errors = Files.createTempFile("privacy-probe", ".err");
+        try {
+            builder.redirectError(errors.toFile());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("probe JVM finished").isTrue();
+            if (process.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+                String tail = String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30),
+                        lines.size()));
+                assertThat(process.exitValue()).as("probe JVM exit code; output:%n%s%nerrors:%n%s", output, tail)
+                        .isZero();
+            }
+            return parse(output);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static Map<String, String> parse(String output) {
         Map<String, String> seen = new HashMap<>();
         for (String line : output.split("\\R")) {
             int eq = line.indexOf('=');

@@ -33,11 +33,12 @@ import java.util.Set;
  *     ai.human.backend.djl.bench.DjlModelBench runs=30 warmup=5
  * </pre>
  * Arguments {@code key=value}: {@code runs} (timed rounds, default 30), {@code warmup} (untimed rounds after the first
- * run, default 5), {@code models} (comma-separated, default all eleven), {@code djl.threads} and {@code tf.threads}
- * (intra-op threads, default 1 each), {@code signature} ({@code true} adds rows for the signature outputs of the models
- * where Human fetches inner nodes), {@code native} ({@code false} leaves TensorFlow's native runs out). Models are timed on the outputs Human fetches (handtrack's pre-NMS boxes and
- * scores, CenterNet's detections). When {@code TfBackend.loadModel} is the executor too (a build without the native
- * path), the native column says so.
+ * run, default 5), {@code models} (comma-separated, default all eleven), {@code signature} ({@code true} adds rows
+ * for the signature outputs of the models where Human fetches inner nodes), {@code native} ({@code false} leaves
+ * TensorFlow's native runs out); {@code djl.<option>} and {@code tf.<option>} are backend options (both default to
+ * {@code threads=1}). Models are timed on the outputs Human fetches (handtrack's pre-NMS boxes and scores, CenterNet's
+ * detections). When {@code TfBackend.loadModel} is the executor too (a build without the native path), the native
+ * column says n/a.
  */
 public final class DjlModelBench {
     private static final Set<String> FACE_ONLY = Set.of("blazeface", "facemesh", "iris", "emotion", "faceres",
@@ -55,8 +56,8 @@ public final class DjlModelBench {
         int warmup = 5;
         boolean signature = false;
         List<String> models = DefaultModels.ALL;
-        String djlThreads = "1";
-        String tfThreads = "1";
+        Map<String, String> djlOptions = new LinkedHashMap<>(Map.of("threads", "1"));
+        Map<String, String> tfOptions = new LinkedHashMap<>(Map.of("threads", "1"));
         boolean withNative = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -64,17 +65,23 @@ public final class DjlModelBench {
                 case "runs" -> runs = Integer.parseInt(kv[1]);
                 case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 case "models" -> models = List.of(kv[1].split(","));
-                case "djl.threads" -> djlThreads = kv[1];
-                case "tf.threads" -> tfThreads = kv[1];
                 case "signature" -> signature = Boolean.parseBoolean(kv[1]);
                 case "native" -> withNative = Boolean.parseBoolean(kv[1]);
-                default -> throw new IllegalArgumentException("Unknown argument " + arg);
+                default -> {
+                    if (kv[0].startsWith("djl.")) {
+                        djlOptions.put(kv[0].substring(4), kv[1]);
+                    } else if (kv[0].startsWith("tf.")) {
+                        tfOptions.put(kv[0].substring(3), kv[1]);
+                    } else {
+                        throw new IllegalArgumentException("Unknown argument " + arg);
+                    }
+                }
             }
         }
-        try (DjlBackend djl = new DjlBackend(new BackendOptions(LeakDetection.OFF, Map.of("threads", djlThreads)));
-             TfBackend tf = new TfBackend(new BackendOptions(LeakDetection.OFF, Map.of("threads", tfThreads)))) {
-            System.out.printf("DJL (PyTorch %d thread(s)) vs TensorFlow (%d thread(s)); medians of %d interleaved rounds"
-                    + " after %d warm-up rounds; ms%n", djl.threads(), tf.threads(), runs, warmup);
+        try (DjlBackend djl = new DjlBackend(new BackendOptions(LeakDetection.OFF, djlOptions));
+             TfBackend tf = new TfBackend(new BackendOptions(LeakDetection.OFF, tfOptions))) {
+            System.out.printf("DJL %s vs TensorFlow %s; medians of %d interleaved rounds after %d warm-up rounds; ms%n",
+                    djlOptions, tfOptions, runs, warmup);
             System.out.printf("%-30s %9s %9s %9s %9s %9s %9s%n", "model", "DJL", "TF native", "TF exec", "DJL/nat",
                     "DJL/exec", "DJL 1st");
             double[] faceSum = new double[3];
