@@ -19,6 +19,7 @@ import ai.human.backend.ReduceOp;
 import ai.human.backend.TopK;
 import ai.human.backend.UnaryOp;
 import ai.human.backend.WeightUse;
+import ai.human.backend.djl.internal.AllocatorWarmup;
 import ai.human.backend.djl.internal.Checks;
 import ai.human.backend.djl.internal.DTypes;
 import ai.human.backend.djl.internal.DjlEngine;
@@ -81,7 +82,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Options.</b> {@code threads} (default {@value #DEFAULT_THREADS}): PyTorch's intra-op thread count. It is
  * process-wide in PyTorch, so the last DJL backend created sets it for all. Without the option, a value the user gave
- * DJL with {@code -Dai.djl.pytorch.num_threads} is kept.
+ * DJL with {@code -Dai.djl.pytorch.num_threads} is kept. {@code allocatorWarmup} (default {@code true}): the first
+ * backend of the JVM allocates and frees one 32 MB block, which makes glibc keep freed tensor memory for reuse instead
+ * of returning it to the system and faulting it back in at the next op (see the module README).
  *
  * <p>Thread-safe. Closing the backend frees every tensor it still holds.
  */
@@ -92,6 +95,11 @@ public final class DjlBackend implements Backend {
     public static final String THREADS_OPTION = "threads";
     /** Intra-op threads when nothing else is configured: one was fastest on small (2-core) machines. */
     public static final int DEFAULT_THREADS = 1;
+    /**
+     * Backend option: {@code true} (default) or {@code false}. When true, the first backend created in the JVM makes
+     * glibc keep freed tensor memory for reuse (see the module README); process-wide.
+     */
+    public static final String ALLOCATOR_WARMUP_OPTION = "allocatorWarmup";
 
     private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
 
@@ -113,8 +121,11 @@ public final class DjlBackend implements Backend {
         DjlPrivacy.apply();
         DjlEngine.require();
         configureThreads(options);
+        if (allocatorWarmup(options)) {
+            AllocatorWarmup.once();
+        }
         for (String key : options.properties().keySet()) {
-            if (!THREADS_OPTION.equals(key)) {
+            if (!THREADS_OPTION.equals(key) && !ALLOCATOR_WARMUP_OPTION.equals(key)) {
                 LOG.debug("DJL backend ignores unknown backend option {}", key);
             }
         }
@@ -123,6 +134,15 @@ public final class DjlBackend implements Backend {
         this.scopes = new ScopeManagers(this, tracker, root);
         tracker.addScopeListener(scopes);
         LOG.info("DJL backend: PyTorch {} on CPU, {} intra-op thread(s)", DjlEngine.version(), DjlEngine.threads());
+    }
+
+    private static boolean allocatorWarmup(BackendOptions options) {
+        String value = options.properties().getOrDefault(ALLOCATOR_WARMUP_OPTION, "true").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new BackendException("Backend option " + ALLOCATOR_WARMUP_OPTION + "=" + value
+                    + " is invalid; use true (the default) or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static void configureThreads(BackendOptions options) {
@@ -162,6 +182,11 @@ public final class DjlBackend implements Backend {
             bytes += array.size() * array.getDataType().getNumOfBytes();
         }
         return bytes;
+    }
+
+    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
+    public TensorTracker tracker() {
+        return tracker;
     }
 
     // ---- tensors, scopes and memory -------------------------------------------------------------------------------
@@ -236,7 +261,7 @@ public final class DjlBackend implements Backend {
     public Tensor prelu(Tensor x, Tensor alpha) {
         Checks.requireFloat("prelu", x);
         Checks.requireFloat("prelu alpha", alpha);
-        return run("prelu", s -> ElementwiseOps.prelu(s, in(s, x), in(s, alpha)));
+        return run("prelu", s -> ElementwiseOps.prelu(s, in(s, x), in(s, alpha), nd(alpha).withinUnitInterval()));
     }
 
     @Override
@@ -380,7 +405,7 @@ public final class DjlBackend implements Backend {
         } else {
             ensureOpen();
             try (Scratch s = new Scratch()) {
-                selection = TopKSelection.select(s, in(s, x), rows, n, k, x.dtype());
+                selection = TopKSelection.select(in(s, x), rows, n, k, x.dtype());
             } catch (EngineException e) {
                 throw failed("topK", e);
             }
@@ -656,8 +681,10 @@ public final class DjlBackend implements Backend {
 
     private PtNDArray finish(Scratch s, PtNDArray y, Fused fused, boolean biasStillToAdd) {
         PtNDArray bias = biasStillToAdd && fused.bias() != null ? in(s, fused.bias()) : null;
-        PtNDArray alpha = fused.activation() == Activation.PRELU ? in(s, fused.alpha()) : null;
-        return NnOps.finish(s, y, bias, fused.activation(), alpha);
+        boolean prelu = fused.activation() == Activation.PRELU;
+        PtNDArray alpha = prelu ? in(s, fused.alpha()) : null;
+        return NnOps.finish(s, y, bias, fused.activation(), alpha, prelu
+                && fused.alpha().dtype() == DType.FLOAT32 && nd(fused.alpha()).withinUnitInterval());
     }
 
     private void ensureOpen() {

@@ -77,6 +77,20 @@ class DjlBackendProviderTest {
     }
 
     @Test
+    void allocatorWarmupRunsOnceByDefaultLeavesNothingCountedAndRejectsNonBooleans() {
+        try (DjlBackend backend = new DjlBackend(options(Map.of()))) {
+            assertThat(ai.human.backend.djl.internal.AllocatorWarmup.done()).isTrue();
+            assertThat(backend.engineLiveArrays()).isZero();
+            assertThat(backend.memory().tensors()).isZero();
+        }
+        try (DjlBackend backend = new DjlBackend(options(Map.of("allocatorWarmup", "false")))) {
+            assertThat(backend.memory().tensors()).isZero();
+        }
+        assertThatThrownBy(() -> new DjlBackend(options(Map.of("allocatorWarmup", "yes"))))
+                .isInstanceOf(BackendException.class).hasMessageContaining("allocatorWarmup=yes");
+    }
+
+    @Test
     void ignoresOptionsItDoesNotKnow() {
         try (DjlBackend backend = new DjlBackend(options(Map.of("precision", "fp16")))) {
             assertThat(backend.memory().tensors()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.human.backend.Activation;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BinaryOp;
 import ai.human.backend.ConvSpec;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DJL backend's own code paths, beyond the compatibility kit's small cases: filters laid out for PyTorch, the
- * 1x1-as-matrix-product path, chunked tensor creation, topK's tie handling at the cut, integer division, and the
+ * 1x1-as-matrix-product path, chunked tensor creation, topK's order among ties and NaN, integer division, and the
  * gather-based resize and crop-and-resize on larger random images, each against plain-loop TensorFlow semantics.
  */
 class DjlOpPathsTest {
@@ -151,6 +152,110 @@ class DjlOpPathsTest {
     }
 
     @Test
+    void maxPoolWithSamePaddingMatchesTensorFlowWhetherCeilModeOrExplicitPaddingIsUsed() {
+        int c = 2;
+        int[][] cases = {{8, 8, 3, 2}, {8, 7, 3, 2}, {7, 8, 3, 2}, {6, 6, 2, 1}, {9, 9, 3, 3}, {5, 8, 4, 2}};
+        for (int[] k : cases) {
+            int h = k[0];
+            int w = k[1];
+            int window = k[2];
+            int stride = k[3];
+            float[] x = random(h * w * c, 20 + h);
+            for (int i = 0; i < x.length; i++) {
+                x[i] -= 2; // all negative: a zero from padding would win
+            }
+            Tensor y = backend.maxPool(backend.fromFloats(x, Shape.of(1, h, w, c)), window, window,
+                    ConvSpec.of(stride, Padding.SAME));
+
+            assertThat(y.toFloats()).as("%dx%d, window %d, stride %d", h, w, window, stride)
+                    .containsExactly(maxPoolSame(x, h, w, c, window, stride));
+        }
+    }
+
+    /** TensorFlow's max pool with SAME padding (padded positions are skipped). */
+    private static float[] maxPoolSame(float[] x, int h, int w, int c, int window, int stride) {
+        int oh = (h + stride - 1) / stride;
+        int ow = (w + stride - 1) / stride;
+        int top = Math.max((oh - 1) * stride + window - h, 0) / 2;
+        int left = Math.max((ow - 1) * stride + window - w, 0) / 2;
+        float[] y = new float[oh * ow * c];
+        for (int i = 0; i < oh; i++) {
+            for (int j = 0; j < ow; j++) {
+                for (int ch = 0; ch < c; ch++) {
+                    float best = Float.NEGATIVE_INFINITY;
+                    for (int dy = 0; dy < window; dy++) {
+                        for (int dx = 0; dx < window; dx++) {
+                            int yy = i * stride + dy - top;
+                            int xx = j * stride + dx - left;
+                            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
+                                best = Math.max(best, x[(yy * w + xx) * c + ch]);
+                            }
+                        }
+                    }
+                    y[(i * ow + j) * c + ch] = best;
+                }
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void depthwiseWithStrideTwoOnEvenSizesMatchesTensorFlow() {
+        int c = 4;
+        int[][] sizes = {{8, 8}, {8, 7}, {7, 8}};
+        for (int[] size : sizes) {
+            float[] x = random(size[0] * size[1] * c, 30 + size[1]);
+            float[] f = random(3 * 3 * c, 31);
+            float[] bias = random(c, 32);
+            float[] expected = TfReference.conv(x, 1, size[0], size[1], c, f, 3, 3, 1, 2, true, true);
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = Math.max(expected[i] + bias[i % c], 0);
+            }
+
+            Tensor y = backend.depthwiseConv2d(backend.fromFloats(x, Shape.of(1, size[0], size[1], c)),
+                    backend.weight(f, Shape.of(3, 3, c, 1), WeightUse.DEPTHWISE_FILTER), ConvSpec.of(2, Padding.SAME),
+                    Fused.of(backend.fromFloats(bias, Shape.of(c)), Activation.RELU));
+
+            assertClose(y.toFloats(), expected);
+        }
+    }
+
+    @Test
+    void matMulWithTransposesAndBiasMatchesPlainLoops() {
+        float[] a = random(3 * 4, 40);
+        float[] b = random(4 * 5, 41);
+        float[] bias = random(5, 42);
+        float[] expected = new float[3 * 5];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 5; j++) {
+                float sum = bias[j];
+                for (int k = 0; k < 4; k++) {
+                    sum += a[i * 4 + k] * b[k * 5 + j];
+                }
+                expected[i * 5 + j] = sum;
+            }
+        }
+        float[] aT = new float[a.length];
+        float[] bT = new float[b.length];
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < 4; k++) {
+                aT[k * 3 + i] = a[i * 4 + k];
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < 5; j++) {
+                bT[j * 4 + k] = b[k * 5 + j];
+            }
+        }
+        Tensor biasTensor = backend.fromFloats(bias, Shape.of(5));
+
+        assertClose(backend.matMul(backend.fromFloats(a, Shape.of(3, 4)), backend.fromFloats(b, Shape.of(4, 5)), false,
+                false, Fused.bias(biasTensor)).toFloats(), expected);
+        assertClose(backend.matMul(backend.fromFloats(aT, Shape.of(4, 3)), backend.fromFloats(bT, Shape.of(5, 4)), true,
+                true, Fused.bias(biasTensor)).toFloats(), expected);
+    }
+
+    @Test
     void tensorsLargerThanTheStagingBufferArriveWhole() {
         float[] floats = random(1_500_001, 10);
         int[] ints = IntStream.range(0, 1_200_000).map(i -> i * 7 - 3).toArray();
@@ -205,6 +310,69 @@ class DjlOpPathsTest {
     }
 
     @Test
+    void topKOfSeveralRowsAgreesWithAStableSortPerRow() {
+        int rows = 3;
+        int n = 5000;
+        float[] values = new float[rows * n];
+        Random random = new Random(12);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(40) / 4f;
+        }
+        int k = 37;
+        int[] expected = new int[rows * k];
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[base + i]));
+            for (int j = 0; j < k; j++) {
+                expected[r * k + j] = order[j];
+            }
+        }
+
+        TopK top = backend.topK(backend.fromFloats(values, Shape.of(rows, n)), k, true);
+
+        assertThat(top.indices().toInts()).containsExactly(expected);
+        float[] got = top.values().toFloats();
+        for (int j = 0; j < got.length; j++) {
+            assertThat(got[j]).isEqualTo(values[(j / k) * n + expected[j]]);
+        }
+    }
+
+    @Test
+    void preluTakesEitherPathForSlopesInsideAndOutsideZeroToOne() {
+        float[] x = {-2, -0.5f, 0, 1.5f, -3, 4};
+        float[][] slopes = {{0.25f, 1}, {-0.5f, 2}, {0, 1.5f}};
+        Tensor input = backend.fromFloats(x, Shape.of(3, 2));
+        for (float[] slope : slopes) {
+            Tensor alpha = backend.fromFloats(slope, Shape.of(2));
+            float[] expected = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = x[i] < 0 ? slope[i % 2] * x[i] : x[i];
+            }
+
+            for (int round = 0; round < 2; round++) { // the second call uses the remembered slope range
+                float[] actual = backend.prelu(input, alpha).toFloats();
+                for (int i = 0; i < x.length; i++) {
+                    // equal as numbers: a zero slope may give +0 where TensorFlow gives -0
+                    assertThat(actual[i]).as("slopes %s, element %d", Arrays.toString(slope), i)
+                            .isCloseTo(expected[i], within(0f));
+                }
+            }
+        }
+        assertThat(backend.engineLiveArrays()).isEqualTo(backend.memory().tensors());
+    }
+
+    @Test
+    void topKRanksNaNAboveEveryNumber() {
+        Tensor x = backend.fromFloats(new float[] {1, Float.NaN, 3, Float.NaN}, Shape.of(4));
+
+        TopK top = backend.topK(x, 3, true);
+
+        assertThat(top.indices().toInts()).containsExactly(1, 3, 2);
+        assertThat(top.values().toFloats()).containsExactly(Float.NaN, Float.NaN, 3);
+    }
+
+    @Test
     void topKOfInt32KeepsExactValues() {
         Tensor x = backend.fromInts(new int[] {1 << 30, (1 << 30) + 1, -5, (1 << 30) + 1}, Shape.of(4));
 
@@ -245,7 +413,7 @@ class DjlOpPathsTest {
         int c = 3;
         float[] x = random(n * h * w * c, 12);
         Tensor images = backend.fromFloats(x, Shape.of(n, h, w, c));
-        int[][] sizes = {{3, 4}, {13, 5}, {7, 17}, {1, 1}};
+        int[][] sizes = {{3, 4}, {13, 5}, {7, 17}, {1, 1}, {5, 2}, {9, 2}};
         for (int[] size : sizes) {
             for (int mode = 0; mode < 3; mode++) {
                 boolean align = mode == 1;

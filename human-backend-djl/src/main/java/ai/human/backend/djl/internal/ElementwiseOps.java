@@ -3,6 +3,7 @@ package ai.human.backend.djl.internal;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.human.backend.BackendException;
 import ai.human.backend.BinaryOp;
@@ -73,21 +74,48 @@ public final class ElementwiseOps {
         };
     }
 
-    /**
-     * {@code min(max(x, 0), 6)}. Not DJL's {@code clip}: that leaves its two bound scalars behind in the input's
-     * manager.
-     */
+    /** {@code min(max(x, 0), 6)} in one pass; NaN stays NaN, as with TensorFlow's {@code Relu6}. */
     public static PtNDArray relu6(Scratch s, PtNDArray x) {
-        PtNDArray positive = s.add(JniUtils.relu(x));
-        return JniUtils.min(positive, s.add(NdArrays.scalar(x.getManager(), 6, DataType.FLOAT32)));
+        return clamp(x, 0, 6);
     }
 
-    /** {@code x < 0 ? alpha * x : x}, alpha broadcast against {@code x}. */
-    public static PtNDArray prelu(Scratch s, PtNDArray x, PtNDArray alpha) {
-        PtNDArray zero = s.add(NdArrays.scalar(x.getManager(), 0, DataType.FLOAT32));
-        PtNDArray negative = s.add(JniUtils.lt(x, zero));
-        PtNDArray scaled = s.add(JniUtils.mul(x, alpha));
-        return JniUtils.where(negative, scaled, x);
+    /**
+     * {@code min(max(x, low), high)} in one pass. DJL's {@code JniUtils.clip} makes its two bounds as arrays of the
+     * input's manager and never closes them, so it runs on a view of {@code x} in a throwaway sub-manager, which takes
+     * the bounds with it when it closes; the result moves out first.
+     */
+    public static PtNDArray clamp(PtNDArray x, double low, double high) {
+        PtNDManager owner = x.getManager();
+        try (PtNDManager throwaway = (PtNDManager) owner.newSubManager()) {
+            PtNDArray view = ShapeOps.alias(x);
+            view.attach(throwaway);
+            PtNDArray y = JniUtils.clip(view, low, high);
+            y.attach(owner);
+            return y;
+        }
+    }
+
+    /**
+     * {@code x < 0 ? alpha * x : x}, alpha broadcast against {@code x}. When every alpha is within [0, 1] this is
+     * {@code max(x, alpha * x)} (two passes); otherwise {@code relu(x) + alpha * min(x, 0)}, which is exact too (one
+     * of the two terms is a zero; only a zero slope can give {@code +0} where TensorFlow gives {@code -0}) and, with
+     * the product and the sum done in place, four passes. PyTorch's
+     * {@code where} took six times as long as both (590 against 90 microseconds on {@code [2, 32, 32, 64]}).
+     */
+    public static PtNDArray prelu(Scratch s, PtNDArray x, PtNDArray alpha, boolean alphaWithinUnitInterval) {
+        if (alphaWithinUnitInterval) {
+            return JniUtils.max(x, s.add(JniUtils.mul(x, alpha)));
+        }
+        PtNDArray negativePart = s.add(JniUtils.min(x, s.add(NdArrays.scalar(x.getManager(), 0, DataType.FLOAT32))));
+        JniUtils.muli(negativePart, alpha);
+        PtNDArray y = JniUtils.relu(x);
+        try {
+            JniUtils.addi(y, negativePart);
+            return y;
+        } catch (RuntimeException e) {
+            y.close();
+            throw e;
+        }
     }
 
     /** Softmax over the last axis. */

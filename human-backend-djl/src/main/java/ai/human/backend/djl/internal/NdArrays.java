@@ -9,6 +9,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.Consumer;
 
 /**
  * Copies Java arrays into PyTorch-owned NDArrays and back.
@@ -66,7 +67,7 @@ public final class NdArrays {
     public static float[] toFloats(PtNDArray array, int count) {
         float[] out = new float[count];
         if (count > 0) {
-            JniUtils.getByteBuffer(array, false).asFloatBuffer().get(out);
+            read(array, buffer -> buffer.asFloatBuffer().get(out));
         }
         return out;
     }
@@ -74,7 +75,7 @@ public final class NdArrays {
     public static int[] toInts(PtNDArray array, int count) {
         int[] out = new int[count];
         if (count > 0) {
-            JniUtils.getByteBuffer(array, false).asIntBuffer().get(out);
+            read(array, buffer -> buffer.asIntBuffer().get(out));
         }
         return out;
     }
@@ -82,7 +83,7 @@ public final class NdArrays {
     public static long[] toLongs(PtNDArray array, int count) {
         long[] out = new long[count];
         if (count > 0) {
-            JniUtils.getByteBuffer(array, false).asLongBuffer().get(out);
+            read(array, buffer -> buffer.asLongBuffer().get(out));
         }
         return out;
     }
@@ -90,9 +91,24 @@ public final class NdArrays {
     public static byte[] toBytes(PtNDArray array, int count) {
         byte[] out = new byte[count];
         if (count > 0) {
-            JniUtils.getByteBuffer(array, false).get(out);
+            read(array, buffer -> buffer.get(out));
         }
         return out;
+    }
+
+    /**
+     * Hands {@code reader} PyTorch's own memory of {@code array}'s values in row-major order (native byte order),
+     * valid only during the call: a contiguous array is read in place, any other through a temporary contiguous copy.
+     * (DJL's copying read goes through a Java {@code byte[]}; its direct read of a non-contiguous array would leave
+     * the contiguous copy in the array's manager.)
+     */
+    public static void read(PtNDArray array, Consumer<ByteBuffer> reader) {
+        PtNDArray flat = JniUtils.flatten(array, 0, -1);
+        try {
+            reader.accept(JniUtils.getByteBuffer(flat, true));
+        } finally {
+            flat.close();
+        }
     }
 
     private static PtNDArray create(PtNDManager manager, long[] shape, DataType dataType, int length, Filler filler) {

@@ -13,9 +13,12 @@ import ai.human.tensor.Shape;
  * their TensorFlow layout to any other op, and reads return TensorFlow order.
  */
 public final class NdTensor implements NativeTensor {
+    private static final int UNIT_INTERVAL_CHECK_LIMIT = 4096;
     private final PtNDArray array;
     private final Layout layout;
     private final Shape shape;
+    /** Null until {@link #withinUnitInterval()} is first asked; values never change, so the answer holds. */
+    private volatile Boolean withinUnitInterval;
 
     /**
      * @param array  the array, now owned by this tensor
@@ -53,6 +56,24 @@ public final class NdTensor implements NativeTensor {
                 yield scratch.add(JniUtils.permute(split, new long[] {2, 3, 0, 1}));
             }
         };
+    }
+
+    /**
+     * True when this float tensor is small ({@value #UNIT_INTERVAL_CHECK_LIMIT} values at most) and every value lies
+     * in [0, 1]; read once and remembered. PReLU uses it: with such slopes {@code max(x, alpha * x)} is exact.
+     */
+    public boolean withinUnitInterval() {
+        Boolean known = withinUnitInterval;
+        if (known == null) {
+            boolean within = shape.size() <= UNIT_INTERVAL_CHECK_LIMIT;
+            if (within) {
+                for (float v : readFloats()) {
+                    within &= v >= 0 && v <= 1;
+                }
+            }
+            withinUnitInterval = known = within;
+        }
+        return known;
     }
 
     @Override
