@@ -1,5 +1,6 @@
 package ai.human.backend.spi;
 
+import ai.human.config.LeakDetection;
 import ai.human.tensor.DType;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
@@ -22,8 +23,8 @@ public record LeakReport(String backend, long id, DType dtype, Shape shape, Owne
                 + backend + ") became unreachable without being closed; it has been released now. "
                 + "Close tensors with try-with-resources, or close the result that carries them.";
         return creationSite == null
-                ? what + " Set -D" + ai.human.tensor.LeakDetection.PROPERTY
-                        + "=all_with_creation_site to see where it was created."
+                ? what + " Set -D" + LeakDetection.PROPERTY
+                        + "=all-with-creation-site (or the config's leakDetection) to see where it was created."
                 : what + " Created at:\n" + creationSite;
     }
 }

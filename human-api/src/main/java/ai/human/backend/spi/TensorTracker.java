@@ -2,8 +2,8 @@ package ai.human.backend.spi;
 
 import ai.human.backend.Backend;
 import ai.human.backend.BackendException;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.DType;
-import ai.human.tensor.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
@@ -170,6 +170,19 @@ public final class TensorTracker {
         tracked.tracker().setOwner(tensor, owner);
     }
 
+    /**
+     * The tracker that counts {@code tensor}, for example to {@linkplain #addLeakListener listen for leaks} of the
+     * backend it belongs to.
+     *
+     * @throws IllegalArgumentException for a tensor not made by a tracker
+     */
+    public static TensorTracker of(Tensor tensor) {
+        if (!(tensor instanceof TrackedTensor tracked)) {
+            throw new IllegalArgumentException("Tensor " + tensor + " was not made by a TensorTracker");
+        }
+        return tracked.tracker();
+    }
+
     /** Records that {@code tensor} now belongs to {@code owner} (the pipelines use it for results and models). */
     public void setOwner(Tensor tensor, Owner owner) {
         TrackedTensor tracked = TrackedTensor.of(tensor, backend);
@@ -246,9 +259,14 @@ public final class TensorTracker {
     }
 
     boolean release(TrackedTensor.Entry entry) {
+        return release(entry, null);
+    }
+
+    /** Releases {@code entry} if open and, when {@code expectedOwner} is not null, owned by it. */
+    boolean release(TrackedTensor.Entry entry, Owner expectedOwner) {
         Owner owner;
         synchronized (countLock) {
-            if (entry.released) {
+            if (entry.released || expectedOwner != null && entry.owner != expectedOwner) {
                 return false;
             }
             entry.released = true;
@@ -321,9 +339,17 @@ public final class TensorTracker {
         }
     }
 
+    /** The stack of the tensor's creation, from the backend method that made it (the tracker's frames left out). */
     private static String creationSite() {
+        Throwable here = new Throwable("created here");
+        StackTraceElement[] stack = here.getStackTrace();
+        int first = 0;
+        while (first < stack.length && stack[first].getClassName().equals(TensorTracker.class.getName())) {
+            first++;
+        }
+        here.setStackTrace(java.util.Arrays.copyOfRange(stack, first, stack.length));
         StringWriter text = new StringWriter();
-        new Throwable("created here").printStackTrace(new PrintWriter(text));
+        here.printStackTrace(new PrintWriter(text));
         return text.toString();
     }
 }

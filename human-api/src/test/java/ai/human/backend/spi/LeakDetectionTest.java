@@ -2,8 +2,8 @@ package ai.human.backend.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.human.config.LeakDetection;
 import ai.human.tensor.DType;
-import ai.human.tensor.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
@@ -69,7 +69,7 @@ class LeakDetectionTest {
                 assertThat(report.owner()).isEqualTo(Owner.CALLER);
                 assertThat(report.creationSite()).isNull();
                 assertThat(report.message()).contains("Tensor #" + id + " float32[2, 3] (owner CALLER")
-                        .contains("-Dhuman.leakDetection=all_with_creation_site");
+                        .contains("-Dhuman.leakDetection=all-with-creation-site");
             });
             assertThat(backend.memory().tensors()).isZero();
             assertThat(backend.memory().bytes()).isZero();
