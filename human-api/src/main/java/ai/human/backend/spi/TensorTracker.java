@@ -230,6 +230,11 @@ public final class TensorTracker {
         leakListeners.add(listener);
     }
 
+    /** Stops telling {@code listener} about leaks. */
+    public void removeLeakListener(Consumer<LeakReport> listener) {
+        leakListeners.remove(listener);
+    }
+
     /** Lets a backend follow scopes (DJL keeps an {@code NDManager} per scope). */
     public void addScopeListener(ScopeListener listener) {
         scopeListeners.add(listener);
