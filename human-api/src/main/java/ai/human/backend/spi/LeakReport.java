@@ -14,8 +14,12 @@ import ai.human.tensor.Shape;
  * @param shape        dimensions
  * @param owner        owner at the time it was lost
  * @param creationSite stack trace of its creation, or {@code null} below {@code ALL_WITH_CREATION_SITE}
+ * @param createdIn    the first frame of {@code creationSite} outside Human for Java's pipelines, backends and models:
+ *                     where the application made the tensor or asked for it ({@code com.example.App.run(App.java:42)}),
+ *                     or {@code null} below {@code ALL_WITH_CREATION_SITE}
  */
-public record LeakReport(String backend, long id, DType dtype, Shape shape, Owner owner, String creationSite) {
+public record LeakReport(String backend, long id, DType dtype, Shape shape, Owner owner, String creationSite,
+                         String createdIn) {
 
     /** The one-paragraph message logged at WARN. */
     public String message() {
@@ -25,6 +29,6 @@ public record LeakReport(String backend, long id, DType dtype, Shape shape, Owne
         return creationSite == null
                 ? what + " Set -D" + LeakDetection.PROPERTY
                         + "=all-with-creation-site (or the config's leakDetection) to see where it was created."
-                : what + " Created at:\n" + creationSite;
+                : what + " Created in " + createdIn + "; full stack:\n" + creationSite;
     }
 }

@@ -9,8 +9,6 @@ import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,7 +86,7 @@ public final class TensorTracker {
             case SAMPLED -> ThreadLocalRandom.current().nextInt(LeakDetection.SAMPLING_INTERVAL) == 0;
             case ALL, ALL_WITH_CREATION_SITE -> true;
         };
-        String site = leakDetection == LeakDetection.ALL_WITH_CREATION_SITE ? creationSite() : null;
+        CreationSite site = leakDetection == LeakDetection.ALL_WITH_CREATION_SITE ? CreationSite.capture() : null;
         Scope scope = innermostVisibleScope();
         Owner owner = scope == null ? Owner.CALLER : Owner.IN_FLIGHT;
         TrackedTensor tensor = new TrackedTensor(this, id, shape, dtype, nativeTensor, owner, site,
@@ -212,8 +210,9 @@ public final class TensorTracker {
             if (entry.released) {
                 continue;
             }
+            CreationSite site = entry.creationSite;
             LeakReport report = new LeakReport(backend.name(), entry.id, entry.dtype, entry.shape, entry.owner,
-                    entry.creationSite);
+                    site == null ? null : site.stackText(), site == null ? null : site.caller());
             if (release(entry)) {
                 found++;
                 LOG.warn(report.message());
@@ -247,7 +246,7 @@ public final class TensorTracker {
         List<String> out = new ArrayList<>(entries.size());
         for (TrackedTensor.Entry e : entries) {
             out.add("#" + e.id + " " + e.dtype.name().toLowerCase(java.util.Locale.ROOT) + e.shape + " owner " + e.owner
-                    + (e.creationSite == null ? "" : " created at " + e.creationSite.lines().skip(1).findFirst().orElse("").trim()));
+                    + (e.creationSite == null ? "" : " created in " + e.creationSite.caller()));
         }
         return out;
     }
@@ -342,19 +341,5 @@ public final class TensorTracker {
         if (bytes > peakBytes) {
             peakBytes = bytes;
         }
-    }
-
-    /** The stack of the tensor's creation, from the backend method that made it (the tracker's frames left out). */
-    private static String creationSite() {
-        Throwable here = new Throwable("created here");
-        StackTraceElement[] stack = here.getStackTrace();
-        int first = 0;
-        while (first < stack.length && stack[first].getClassName().equals(TensorTracker.class.getName())) {
-            first++;
-        }
-        here.setStackTrace(java.util.Arrays.copyOfRange(stack, first, stack.length));
-        StringWriter text = new StringWriter();
-        here.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

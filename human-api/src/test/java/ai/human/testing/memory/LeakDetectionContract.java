@@ -109,8 +109,10 @@ public abstract class LeakDetectionContract {
                 assertThat(report.owner()).isEqualTo(Owner.CALLER);
                 assertThat(report.creationSite()).contains("ai.human.Human.decodeImage")
                         .contains(LeakDetectionContract.class.getName() + ".dropADecodedImage");
+                assertThat(report.createdIn()).as("the first frame outside the library")
+                        .startsWith(LeakDetectionContract.class.getName() + ".dropADecodedImage(");
                 assertThat(report.message()).contains("uint8" + dropped.shape()).contains("owner CALLER")
-                        .contains("Created at:");
+                        .contains("Created in " + report.createdIn() + "; full stack:");
             });
             assertThat(backend.memory().tensors()).isEqualTo(baseline.tensors());
             assertThat(backend.memory().bytes()).isEqualTo(baseline.bytes());
@@ -138,6 +140,7 @@ public abstract class LeakDetectionContract {
                 assertThat(report.shape().dim(2)).isEqualTo(3);
                 assertThat(report.creationSite()).contains("ai.human.Human.detect")
                         .contains(LeakDetectionContract.class.getName() + ".dropAResult");
+                assertThat(report.createdIn()).startsWith(LeakDetectionContract.class.getName() + ".dropAResult(");
             });
             assertThat(backend.memory().of(Owner.RESULT)).isEqualTo(baseline.of(Owner.RESULT));
             assertThat(backend.memory().tensors()).isEqualTo(baseline.tensors());
