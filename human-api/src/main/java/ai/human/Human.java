@@ -3,7 +3,9 @@ package ai.human;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendSelector;
+import ai.human.backend.spi.ReleaseHandle;
 import ai.human.config.HumanConfig;
+import ai.human.config.LeakDetection;
 import ai.human.config.Warmup;
 import ai.human.image.ImageDecoder;
 import ai.human.image.ImageException;
@@ -30,7 +32,6 @@ import ai.human.result.HandResult;
 import ai.human.result.ObjectResult;
 import ai.human.result.Result;
 import ai.human.tensor.DType;
-import ai.human.tensor.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
@@ -46,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,10 @@ import org.slf4j.LoggerFactory;
  *       back where it was before {@link #create}. A backend created by {@link #create(HumanConfig)} is closed too;
  *       one passed to {@link #create(HumanConfig, Backend)} stays open: its caller owns it.</li>
  * </ol>
+ * A tensor dropped while open (a decoded image never closed, a {@code Result} never closed) is found by leak
+ * detection ({@code leakDetection} in the config, or the system property {@code human.leakDetection}): it is
+ * reported once through slf4j at WARN, with its shape, owner and, at {@code all-with-creation-site}, where it was
+ * made, and then freed. {@link #memory()} splits the live tensors by {@link Owner}.
  *
  * <h2>Video and caching</h2>
  * With {@code cacheSensitivity} above 0 (Human's default 0.7), a frame that differs little from the previous one
@@ -117,7 +123,10 @@ public final class Human implements AutoCloseable {
     private final FrameChangeDetector frames = new FrameChangeDetector();
     private final ReentrantLock sequential = new ReentrantLock();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private final Set<Tensor> resultTensors = ConcurrentHashMap.newKeySet();
+    /** The result tensors made so far, by handle: holding the tensors would keep a dropped result's from leak detection. */
+    private final Set<ReleaseHandle> resultTensors = ConcurrentHashMap.newKeySet();
+    /** Called with each stage's name as it starts ({@code face}, {@code body}, ...); tests use it to inject failures. */
+    private volatile Consumer<String> stageProbe = stage -> { };
     private final AtomicLong totalFrames = new AtomicLong();
     private final AtomicLong cachedFrames = new AtomicLong();
     private volatile long warmupMillis = -1;
@@ -185,10 +194,12 @@ public final class Human implements AutoCloseable {
         return new Human(config, backend, false, new ModelLoader(), toBackend, clock);
     }
 
-    /** The options {@link #create(HumanConfig)} gives the backend: leak detection and {@code backendOptions}. */
+    /**
+     * The options {@link #create(HumanConfig)} gives the backend: {@code backendOptions}, and the leak detection level
+     * of the system property {@value LeakDetection#PROPERTY} if set, else the config's {@code leakDetection}.
+     */
     public static BackendOptions backendOptions(HumanConfig config) {
-        LeakDetection level = LeakDetection.valueOf(config.leakDetection().name());
-        return new BackendOptions(LeakDetection.effective(level), config.backendOptions());
+        return new BackendOptions(LeakDetection.effective(config.leakDetection()), config.backendOptions());
     }
 
     // ---- detection -----------------------------------------------------------------------------------------------
@@ -310,7 +321,13 @@ public final class Human implements AutoCloseable {
         return backend;
     }
 
-    /** The backend's live tensors and bytes (models, results, the caller's tensors), as {@code tf.memory()}. */
+    /**
+     * The backend's live tensors and bytes, as {@code tf.memory()}, split by {@link Owner}: {@code MODEL} (weights of
+     * the loaded models), {@code RESULT} (tensors carried by results not yet closed), {@code CALLER} (decoded images,
+     * the caller's own tensors, tensors taken out of results) and {@code IN_FLIGHT} (intermediates of a running
+     * {@code detect}; zero between calls). On a shared backend the figures include the other users' tensors.
+     * Also reports the leaks found since the last look.
+     */
     public MemoryInfo memory() {
         return backend.memory();
     }
@@ -327,10 +344,8 @@ public final class Human implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (Tensor t : resultTensors) {
-                if (!t.isClosed() && t.owner() == Owner.RESULT) {
-                    t.close();
-                }
+            for (ReleaseHandle handle : resultTensors) {
+                handle.releaseIfOwnedBy(Owner.RESULT);
             }
             resultTensors.clear();
             try {
@@ -365,7 +380,7 @@ public final class Human implements AutoCloseable {
                 perf.add("inputProcess", start);
                 FramePixels pixels = FramePixels.ofBytes(rgb.width(), rgb.height(), rgb.pixels());
                 return finish(scope, input, () -> pixels, start, perf, taken);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 taken.forEach(Tensor::close);
                 throw e;
             }
@@ -385,7 +400,7 @@ public final class Human implements AutoCloseable {
                 Tensor input = InputImages.toPipelineInput(backend, image, config.maxImagePixels());
                 perf.add("inputProcess", start);
                 return finish(scope, input, () -> InputImages.framePixels(image), start, perf, taken);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 taken.forEach(Tensor::close);
                 throw e;
             }
@@ -412,9 +427,13 @@ public final class Human implements AutoCloseable {
             perf.set("totalFrames", totalFrames.incrementAndGet());
             perf.set("cachedFrames", skipAllowed ? cachedFrames.incrementAndGet() : cachedFrames.get());
             perf.add("cacheCheck", t0);
+            stageProbe.accept("face");
             faces = face.detect(backend, input, skipAllowed, perf, taken);
+            stageProbe.accept("body");
             bodies = body.detect(backend, input, skipAllowed, faces.size(), perf);
+            stageProbe.accept("hand");
             hands = hand.detect(backend, input, skipAllowed, faces.size(), perf);
+            stageProbe.accept("object");
             objects = object.detect(backend, input, skipAllowed, perf);
         } finally {
             if (caching) {
@@ -425,9 +444,12 @@ public final class Human implements AutoCloseable {
             scope.keep(t);
         }
         purgeResultTensors();
-        resultTensors.addAll(taken);
+        for (Tensor t : taken) {
+            resultTensors.add(ReleaseHandle.of(t));
+        }
         List<Gesture> gestures = List.of();
         if (config.gesture().enabled()) {
+            stageProbe.accept("gesture");
             double t0 = clock.millis();
             gestures = GestureRecognizer.recognize(faces, bodies, hands);
             perf.add("gesture", t0);
@@ -446,7 +468,12 @@ public final class Human implements AutoCloseable {
     }
 
     private void purgeResultTensors() {
-        resultTensors.removeIf(t -> t.isClosed() || t.owner() != Owner.RESULT);
+        resultTensors.removeIf(handle -> handle.isReleased() || handle.owner() != Owner.RESULT);
+    }
+
+    /** For tests: {@code probe} is called with each stage's name as it starts, and may throw to make it fail. */
+    void stageProbe(Consumer<String> probe) {
+        stageProbe = Objects.requireNonNull(probe, "probe");
     }
 
     private void ensureOpen() {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  * bin/human config --set face.detector.maxDetected=5
  * bin/human models verify
  * bin/human match me.jpg friends/
+ * bin/human soak --iterations 10000 --every 1000   # memory over a long decode → detect → release loop
  * </pre>
  * Every command has {@code --help}. Exit codes: 0 success, 1 the work failed, 2 the command line is wrong.
  */
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Face detection with Human 3.3.6's models, on TensorFlow Java or DJL/PyTorch.",
                 "Start with: human detect --sample 1"},
         subcommands = {DetectCommand.class, MatchCommand.class, BackendsCommand.class, ConfigCommand.class,
-                ModelsCommand.class, SamplesCommand.class, CommandLine.HelpCommand.class},
+                ModelsCommand.class, SamplesCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the work failed (an image could not be processed, a check failed)",
                 "  2  the command line is wrong (unknown option, missing file, bad --set,", "     unknown backend)"})

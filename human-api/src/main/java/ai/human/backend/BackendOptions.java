@@ -1,6 +1,6 @@
 package ai.human.backend;
 
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import java.util.Map;
 
 /**

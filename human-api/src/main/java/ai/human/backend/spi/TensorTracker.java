@@ -2,15 +2,13 @@ package ai.human.backend.spi;
 
 import ai.human.backend.Backend;
 import ai.human.backend.BackendException;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.DType;
-import ai.human.tensor.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,7 +86,7 @@ public final class TensorTracker {
             case SAMPLED -> ThreadLocalRandom.current().nextInt(LeakDetection.SAMPLING_INTERVAL) == 0;
             case ALL, ALL_WITH_CREATION_SITE -> true;
         };
-        String site = leakDetection == LeakDetection.ALL_WITH_CREATION_SITE ? creationSite() : null;
+        CreationSite site = leakDetection == LeakDetection.ALL_WITH_CREATION_SITE ? CreationSite.capture() : null;
         Scope scope = innermostVisibleScope();
         Owner owner = scope == null ? Owner.CALLER : Owner.IN_FLIGHT;
         TrackedTensor tensor = new TrackedTensor(this, id, shape, dtype, nativeTensor, owner, site,
@@ -170,6 +168,19 @@ public final class TensorTracker {
         tracked.tracker().setOwner(tensor, owner);
     }
 
+    /**
+     * The tracker that counts {@code tensor}, for example to {@linkplain #addLeakListener listen for leaks} of the
+     * backend it belongs to.
+     *
+     * @throws IllegalArgumentException for a tensor not made by a tracker
+     */
+    public static TensorTracker of(Tensor tensor) {
+        if (!(tensor instanceof TrackedTensor tracked)) {
+            throw new IllegalArgumentException("Tensor " + tensor + " was not made by a TensorTracker");
+        }
+        return tracked.tracker();
+    }
+
     /** Records that {@code tensor} now belongs to {@code owner} (the pipelines use it for results and models). */
     public void setOwner(Tensor tensor, Owner owner) {
         TrackedTensor tracked = TrackedTensor.of(tensor, backend);
@@ -199,8 +210,9 @@ public final class TensorTracker {
             if (entry.released) {
                 continue;
             }
+            CreationSite site = entry.creationSite;
             LeakReport report = new LeakReport(backend.name(), entry.id, entry.dtype, entry.shape, entry.owner,
-                    entry.creationSite);
+                    site == null ? null : site.stackText(), site == null ? null : site.caller());
             if (release(entry)) {
                 found++;
                 LOG.warn(report.message());
@@ -217,6 +229,11 @@ public final class TensorTracker {
         leakListeners.add(listener);
     }
 
+    /** Stops telling {@code listener} about leaks. */
+    public void removeLeakListener(Consumer<LeakReport> listener) {
+        leakListeners.remove(listener);
+    }
+
     /** Lets a backend follow scopes (DJL keeps an {@code NDManager} per scope). */
     public void addScopeListener(ScopeListener listener) {
         scopeListeners.add(listener);
@@ -229,7 +246,7 @@ public final class TensorTracker {
         List<String> out = new ArrayList<>(entries.size());
         for (TrackedTensor.Entry e : entries) {
             out.add("#" + e.id + " " + e.dtype.name().toLowerCase(java.util.Locale.ROOT) + e.shape + " owner " + e.owner
-                    + (e.creationSite == null ? "" : " created at " + e.creationSite.lines().skip(1).findFirst().orElse("").trim()));
+                    + (e.creationSite == null ? "" : " created in " + e.creationSite.caller()));
         }
         return out;
     }
@@ -246,9 +263,14 @@ public final class TensorTracker {
     }
 
     boolean release(TrackedTensor.Entry entry) {
+        return release(entry, null);
+    }
+
+    /** Releases {@code entry} if open and, when {@code expectedOwner} is not null, owned by it. */
+    boolean release(TrackedTensor.Entry entry, Owner expectedOwner) {
         Owner owner;
         synchronized (countLock) {
-            if (entry.released) {
+            if (entry.released || expectedOwner != null && entry.owner != expectedOwner) {
                 return false;
             }
             entry.released = true;
@@ -319,11 +341,5 @@ public final class TensorTracker {
         if (bytes > peakBytes) {
             peakBytes = bytes;
         }
-    }
-
-    private static String creationSite() {
-        StringWriter text = new StringWriter();
-        new Throwable("created here").printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -22,13 +22,13 @@ public final class TrackedTensor implements Tensor {
         final DType dtype;
         final long bytes;
         final NativeTensor nativeTensor;
-        final String creationSite;
+        final CreationSite creationSite;
         volatile Owner owner;
         volatile boolean released;
         volatile Scope scope;
 
         Entry(TrackedTensor referent, ReferenceQueue<TrackedTensor> queue, long id, Shape shape, DType dtype,
-              NativeTensor nativeTensor, Owner owner, String creationSite) {
+              NativeTensor nativeTensor, Owner owner, CreationSite creationSite) {
             super(referent, queue);
             this.id = id;
             this.shape = shape;
@@ -44,7 +44,7 @@ public final class TrackedTensor implements Tensor {
     private final Entry entry;
 
     TrackedTensor(TensorTracker tracker, long id, Shape shape, DType dtype, NativeTensor nativeTensor, Owner owner,
-                  String creationSite, ReferenceQueue<TrackedTensor> queue) {
+                  CreationSite creationSite, ReferenceQueue<TrackedTensor> queue) {
         this.tracker = tracker;
         this.entry = new Entry(this, queue, id, shape, dtype, nativeTensor, owner, creationSite);
     }

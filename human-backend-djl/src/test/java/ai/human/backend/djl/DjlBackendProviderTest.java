@@ -8,7 +8,7 @@ import ai.human.backend.Backend;
 import ai.human.backend.BackendException;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendProvider;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import ai.human.backend.BackendOptions;
 import ai.human.backend.ConvSpec;
 import ai.human.backend.Fused;
 import ai.human.backend.Padding;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import java.util.Map;

@@ -9,7 +9,7 @@ import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendProvider;
 import ai.human.backend.BackendSelection;
 import ai.human.backend.BackendSelector;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

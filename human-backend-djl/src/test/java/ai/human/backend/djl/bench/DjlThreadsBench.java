@@ -9,7 +9,7 @@ import ai.human.backend.Padding;
 import ai.human.backend.WeightUse;
 import ai.human.backend.djl.DjlBackend;
 import ai.human.backend.djl.internal.DjlEngine;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;

@@ -8,7 +8,7 @@ import ai.human.backend.Fused;
 import ai.human.backend.Padding;
 import ai.human.backend.WeightUse;
 import ai.human.backend.tf.TfBackend;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import java.util.Arrays;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.human.backend.BackendOptions;
 import ai.human.backend.tf.TfBackend;
+import ai.human.config.LeakDetection;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.model.ModelLoader;
-import ai.human.tensor.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
