@@ -3,8 +3,11 @@ package ai.human.tck;
 import ai.human.backend.Backend;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Backend Compatibility Kit: the rules every {@link Backend} must follow, as JUnit 5 tests. A backend module
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Each rule has a stable ID ({@code TL-01}, {@code OP-CONV-02}, ...) stated in {@code docs/backend-contract.md}.
+ * <p>Each rule has a stable ID ({@code TL-01}, {@code OP-CONV-02}, {@code MOD-01}, ...) stated in
+ * {@code docs/backend-contract.md}; {@code docs/running-the-tck.md} shows how to run the kit and read its outcomes.
  * The ID starts the test's display name and every failure message, followed by what to check. Each test gets a fresh
  * backend from {@link #createBackend()} and closes it afterwards. Rules of a capability the backend does not claim
  * are skipped with the reason.
@@ -39,6 +43,8 @@ import org.junit.jupiter.api.Nested;
  * {@link Capability}.
  */
 public abstract class BackendCompatibilityKit {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendCompatibilityKit.class);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     /** A new backend for one test; the kit closes it when the test ends. */
     protected abstract Backend createBackend();
@@ -60,6 +66,28 @@ public abstract class BackendCompatibilityKit {
      */
     protected double tolerance() {
         return 1e-4;
+    }
+
+    /**
+     * How much work the model, detection and concurrency rules do; {@link Workload#FULL} (the default) is the contract.
+     * Override it only for quick runs while developing a backend: a smaller workload proves less, and the kit logs a
+     * warning when it runs with one.
+     */
+    protected Workload workload() {
+        return Workload.FULL;
+    }
+
+    final Workload checkedWorkload() {
+        Workload workload = workload();
+        if (workload == null) {
+            throw new IllegalStateException("[TCK] " + getClass().getName() + ".workload() returned null; return "
+                    + "Workload.FULL");
+        }
+        if (!workload.isFull() && WARNED.compareAndSet(false, true)) {
+            LOG.warn("{} runs the kit with a reduced workload {}: passing it does not show conformance, which needs "
+                    + "Workload.FULL", getClass().getName(), workload);
+        }
+        return workload;
     }
 
     final boolean claims(Capability capability) {
@@ -127,6 +155,30 @@ public abstract class BackendCompatibilityKit {
     @DisplayName("Non-maximum suppression [OP-NMS]")
     public class NonMaxSuppressionOps extends NmsRules {
         public NonMaxSuppressionOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Models [MOD, NAT]")
+    public class Models extends ModelRules {
+        public Models() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Detection [DET]")
+    public class Detection extends DetectionRules {
+        public Detection() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Concurrency [CONC]")
+    public class Concurrency extends ConcurrencyRules {
+        public Concurrency() {
             super(BackendCompatibilityKit.this);
         }
     }
