@@ -8,7 +8,11 @@ import ai.human.config.Warmup;
 import ai.human.image.ImageDecoder;
 import ai.human.image.ImageException;
 import ai.human.image.RgbImage;
+import ai.human.internal.body.BodyPipeline;
 import ai.human.internal.face.FacePipeline;
+import ai.human.internal.gesture.GestureRecognizer;
+import ai.human.internal.hand.HandPipeline;
+import ai.human.internal.object.ObjectPipeline;
 import ai.human.internal.pipeline.Clock;
 import ai.human.internal.pipeline.FrameChangeDetector;
 import ai.human.internal.pipeline.FramePixels;
@@ -19,7 +23,11 @@ import ai.human.internal.pipeline.Performance;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.model.ModelLoader;
+import ai.human.result.BodyResult;
 import ai.human.result.FaceResult;
+import ai.human.result.Gesture;
+import ai.human.result.HandResult;
+import ai.human.result.ObjectResult;
 import ai.human.result.Result;
 import ai.human.tensor.DType;
 import ai.human.tensor.LeakDetection;
@@ -31,9 +39,7 @@ import ai.human.tensor.TensorScope;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,9 +93,14 @@ import org.slf4j.LoggerFactory;
  * is on, {@code detect} calls on one instance run one at a time, since each depends on the previous frame; with
  * {@code cacheSensitivity: 0} they run in parallel. {@code detect} is thread-safe either way.
  *
- * <h2>Not yet implemented</h2>
- * Body, hand, object and gesture detection: their results stay empty (a warning is logged once when enabled).
- * {@link HumanConfig#unsupportedOptions()} lists other options without effect.
+ * <h2>Body, hands, objects and gestures</h2>
+ * As in Human 3.3.6: MoveNet bodies ({@code body}), HandTrack hands with 21 landmarks ({@code hand}), CenterNet
+ * objects ({@code object}, off by default) and gestures read from the results ({@code gesture}). The body jitter
+ * filter and the per-model caches belong to this instance (Human keeps them per process), so a sequence of images
+ * gives Human's results when processed in the same order by one instance.
+ *
+ * <h2>Not implemented</h2>
+ * {@link HumanConfig#unsupportedOptions()} lists the options without effect (a warning is logged for each).
  */
 public final class Human implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Human.class);
@@ -99,6 +110,9 @@ public final class Human implements AutoCloseable {
     private final boolean ownsBackend;
     private final ModelRegistry models;
     private final FacePipeline face;
+    private final BodyPipeline body;
+    private final HandPipeline hand;
+    private final ObjectPipeline object;
     private final Clock clock;
     private final FrameChangeDetector frames = new FrameChangeDetector();
     private final ReentrantLock sequential = new ReentrantLock();
@@ -116,10 +130,16 @@ public final class Human implements AutoCloseable {
         this.ownsBackend = ownsBackend;
         this.clock = clock;
         List<ModelRequest> requests = new ArrayList<>(FacePipeline.requests(config));
+        requests.addAll(BodyPipeline.requests(config));
+        requests.addAll(HandPipeline.requests(config));
+        requests.addAll(ObjectPipeline.requests(config));
         warnNotImplemented(config);
         this.models = ModelRegistry.load(requests, config.modelBasePath(), loader, toBackend);
         try {
             this.face = new FacePipeline(config, models, clock);
+            this.body = new BodyPipeline(config, models, clock);
+            this.hand = new HandPipeline(config, models, clock);
+            this.object = new ObjectPipeline(config, models, clock);
         } catch (RuntimeException e) {
             models.close();
             throw e;
@@ -380,6 +400,9 @@ public final class Human implements AutoCloseable {
         int width = input.shape().dim(2);
         boolean caching = FrameChangeDetector.applies(config.cacheSensitivity(), width, height);
         List<FaceResult> faces;
+        List<BodyResult> bodies;
+        List<HandResult> hands;
+        List<ObjectResult> objects;
         if (caching) {
             sequential.lock();
         }
@@ -390,6 +413,9 @@ public final class Human implements AutoCloseable {
             perf.set("cachedFrames", skipAllowed ? cachedFrames.incrementAndGet() : cachedFrames.get());
             perf.add("cacheCheck", t0);
             faces = face.detect(backend, input, skipAllowed, perf, taken);
+            bodies = body.detect(backend, input, skipAllowed, faces.size(), perf);
+            hands = hand.detect(backend, input, skipAllowed, faces.size(), perf);
+            objects = object.detect(backend, input, skipAllowed, perf);
         } finally {
             if (caching) {
                 sequential.unlock();
@@ -400,8 +426,14 @@ public final class Human implements AutoCloseable {
         }
         purgeResultTensors();
         resultTensors.addAll(taken);
+        List<Gesture> gestures = List.of();
+        if (config.gesture().enabled()) {
+            double t0 = clock.millis();
+            gestures = GestureRecognizer.recognize(faces, bodies, hands);
+            perf.add("gesture", t0);
+        }
         perf.add("total", start);
-        return new Result(faces, List.of(), List.of(), List.of(), List.of(), perf.toMap(), width, height);
+        return new Result(faces, bodies, hands, objects, gestures, perf.toMap(), width, height);
     }
 
     private Performance newPerformance() {
@@ -424,16 +456,6 @@ public final class Human implements AutoCloseable {
     }
 
     private static void warnNotImplemented(HumanConfig config) {
-        Map<String, Boolean> sections = new LinkedHashMap<>();
-        sections.put("body", config.body().enabled());
-        sections.put("hand", config.hand().enabled());
-        sections.put("object", config.object().enabled());
-        sections.put("gesture", config.gesture().enabled());
-        List<String> enabled = sections.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-        if (!enabled.isEmpty()) {
-            LOG.warn("{} detection is enabled but not implemented in this version of Human for Java; those results stay"
-                    + " empty. Set {}.enabled=false to silence this.", String.join(", ", enabled), enabled.get(0));
-        }
         config.unsupportedOptionDetails().forEach(option -> LOG.warn("option {} has no effect: {}", option.path(), option.reason()));
     }
 

@@ -1,6 +1,7 @@
 package ai.human.model;
 
 import ai.human.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,38 @@ public interface Model extends AutoCloseable {
      *         owns them
      */
     Map<String, Tensor> run(Map<String, Tensor> inputs);
+
+    /**
+     * Runs the model and returns only the named tensors. An implementation may skip the work that none of them needs
+     * (Human fetches handtrack's raw detections this way, without the model's own box selection); this default runs
+     * {@link #run(Map)} and closes the outputs that were not asked for.
+     *
+     * <pre>{@code
+     * Map<String, Tensor> raw = model.run(Map.of("input_tensor:0", image), List.of("Identity_6:0", "Identity_7:0"));
+     * }</pre>
+     *
+     * @param inputs      as for {@link #run(Map)}; not consumed
+     * @param outputNames each a signature output's tensor name ({@code Identity_6:0}), node name ({@code Identity_6})
+     *                    or signature key; an implementation may also accept the tensor name of any graph node
+     * @return one tensor per name, keyed and ordered as in {@code outputNames}; the caller (or the open scope) owns them
+     * @throws ModelException when a name is not an output this implementation can fetch, naming the outputs it can
+     */
+    default Map<String, Tensor> run(Map<String, Tensor> inputs, List<String> outputNames) {
+        Map<String, TensorSpec> wanted = new LinkedHashMap<>();
+        for (String outputName : outputNames) {
+            TensorSpec spec = outputs().stream()
+                    .filter(o -> o.name().equals(outputName) || o.node().equals(outputName) || o.key().equals(outputName))
+                    .findFirst()
+                    .orElseThrow(() -> new ModelException("Model " + name() + " has no signature output '" + outputName
+                            + "' and this implementation fetches signature outputs only; outputs are " + outputs()));
+            wanted.put(outputName, spec);
+        }
+        Map<String, Tensor> all = run(inputs);
+        Map<String, Tensor> picked = new LinkedHashMap<>();
+        wanted.forEach((outputName, spec) -> picked.put(outputName, all.get(spec.name())));
+        all.values().stream().filter(t -> !picked.containsValue(t)).forEach(Tensor::close);
+        return picked;
+    }
 
     /** Runs a single-input model; outputs in {@link #outputs()} order. */
     default List<Tensor> run(Tensor input) {
