@@ -143,6 +143,7 @@ abstract class DetectionRules extends RuleGroup {
     @Test
     @DisplayName("DET-03 face crops are Owner.RESULT; take() hands one to the caller; Result.close() frees the rest")
     void resultTensorsBelongToTheResult() {
+        EngineCrossCheck engine = EngineCrossCheck.start(kit, backend);
         try (Human human = Human.create(config(DetectionSetup.Modules.FACE_ONLY, true, false), backend);
              Tensor input = SampleImages.tensor(backend, SAMPLE)) {
             MemoryInfo before = backend.memory();
@@ -163,8 +164,10 @@ abstract class DetectionRules extends RuleGroup {
                     .isEqualTo(MemoryInfo.Usage.NONE);
             assertThat(after.tensors()).as("[DET-03] live tensors after Result.close(): the baseline plus the taken crop")
                     .isEqualTo(before.tensors() + 1);
+            engine.expectInStep("after Result.close() with a crop taken out");
             taken.close();
             expectSame("DET-03", "after closing the taken crop", before, backend.memory(), "closing must free it");
+            engine.expectInStep("after closing the taken crop");
         }
     }
 

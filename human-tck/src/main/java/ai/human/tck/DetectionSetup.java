@@ -6,14 +6,18 @@ import java.util.Map;
 
 /**
  * The {@link HumanConfig}s the detection and concurrency rules run with: Human's defaults, with the modules switched
- * on or off as the rule asks. The face detector always runs; another face module runs when {@link Workload#models()}
- * includes its model (with {@link Workload#FULL} every face model runs, antispoof and liveness included).
+ * on or off as the rule asks. The face detector always runs; another module runs when {@link Workload#models()}
+ * includes its models (with {@link Workload#FULL} every model runs: antispoof, liveness and CenterNet included, which
+ * Human leaves off by default).
  */
 final class DetectionSetup {
 
     /** Which of Human's modules run. */
     enum Modules {
-        FACE_ONLY("face only");
+        /** Face detection and the face models; body, hand, object and gestures off. */
+        FACE_ONLY("face only"),
+        /** Face, body (MoveNet), hand (HandTrack and landmarks), object (CenterNet) and gestures. */
+        ALL("all modules");
 
         private final String label;
 
@@ -53,14 +57,12 @@ final class DetectionSetup {
         overrides.put("face.description.enabled", Boolean.toString(workload.includes("faceres")));
         overrides.put("face.antispoof.enabled", Boolean.toString(workload.includes("antispoof")));
         overrides.put("face.liveness.enabled", Boolean.toString(workload.includes("liveness")));
-        switch (modules) {
-            case FACE_ONLY -> {
-                overrides.put("body.enabled", "false");
-                overrides.put("hand.enabled", "false");
-                overrides.put("object.enabled", "false");
-                overrides.put("gesture.enabled", "false");
-            }
-        }
+        boolean all = modules == Modules.ALL;
+        overrides.put("body.enabled", Boolean.toString(all && workload.includes("movenet-lightning")));
+        overrides.put("hand.enabled", Boolean.toString(all && workload.includes("handtrack")
+                && workload.includes("handlandmark-lite")));
+        overrides.put("object.enabled", Boolean.toString(all && workload.includes("centernet")));
+        overrides.put("gesture.enabled", Boolean.toString(all));
         return HumanConfig.defaults().withOverrides(overrides);
     }
 }

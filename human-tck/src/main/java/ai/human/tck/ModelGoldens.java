@@ -61,6 +61,13 @@ public final class ModelGoldens {
             outputs = List.copyOf(outputs);
         }
 
+        /** The output whose graph tensor ({@code Identity:0}) or graph node ({@code Identity}) is {@code name}. */
+        public GoldenTensor output(String name) {
+            return outputs.stream().filter(o -> o.name().equals(name) || o.graphNode().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("The goldens of " + model + " have no output '" + name
+                            + "'; they have " + outputs.stream().map(GoldenTensor::name).toList()));
+        }
+
         /** The outputs of the model's signature, which {@code Model.run(inputs)} returns. */
         public List<GoldenTensor> signatureOutputs() {
             return outputs.stream().filter(o -> !o.internal()).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
+import ai.human.model.ModelException;
 import ai.human.model.ModelLoader;
 import ai.human.model.TensorSpec;
 import ai.human.tensor.MemoryInfo;
@@ -13,12 +14,14 @@ import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -216,6 +219,80 @@ abstract class ModelRules extends RuleGroup {
                     + "Hint: a run must never write into its inputs", name).isTrue();
             assertThat(backend.memory().tensors()).as("[MOD-05] live tensors after both runs of %s", name)
                     .isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest(name = "MOD-06 {0}: run(inputs, outputNames) returns the named outputs in the order asked, as "
+            + "TensorFlow.js computes them")
+    @MethodSource("models")
+    void namedOutputsComeAsAsked(String name) {
+        ModelGoldens.Golden golden = ModelGoldens.load(name);
+        try (Model model = backend.loadModel(definition(name));
+             Tensor input = golden.input().toTensor(backend)) {
+            // all signature outputs but the first, last first, by node name and by tensor name in turn
+            List<TensorSpec> outputs = model.outputs();
+            List<TensorSpec> wanted = new ArrayList<>(outputs.size() > 1 ? outputs.subList(1, outputs.size()) : outputs);
+            Collections.reverse(wanted);
+            List<String> asked = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                asked.add(i % 2 == 0 ? wanted.get(i).node() : wanted.get(i).name());
+            }
+            TensorScope scope = backend.scope();
+            try {
+                Map<String, Tensor> named = model.run(feed(model, input), asked);
+                assertThat(List.copyOf(named.keySet())).as("[MOD-06] keys of %s.run(inputs, %s): the names as asked, in "
+                        + "that order", name, asked).containsExactlyElementsOf(asked);
+                assertThat(scope.size()).as("[MOD-06] tensors in the caller's scope after %s.run(inputs, %s): the %d "
+                        + "asked for. Hint: outputs not asked for must be closed (or never made)", name, asked,
+                        asked.size()).isEqualTo(asked.size());
+                List<String> mismatches = new ArrayList<>();
+                for (int i = 0; i < wanted.size(); i++) {
+                    mismatch(golden.output(wanted.get(i).name()), named.get(asked.get(i))).ifPresent(mismatches::add);
+                }
+                assertThat(mismatches).as("[MOD-06] named outputs of %s that differ from TensorFlow.js", name).isEmpty();
+            } finally {
+                scope.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("MOD-07 (SHOULD) inner graph nodes fetched by name, as Human's hand detector does, match TensorFlow.js")
+    void innerNodesFetchedByNameMatch() {
+        List<String> withInnerNodes = kit.checkedWorkload().models().stream()
+                .filter(name -> !ModelGoldens.load(name).internalOutputs().isEmpty()).toList();
+        Assumptions.assumeFalse(withInnerNodes.isEmpty(), () -> "[MOD-07] skipped: no model of the kit's workload() has "
+                + "inner-node goldens (handtrack has)");
+        for (String name : withInnerNodes) {
+            ModelGoldens.Golden golden = ModelGoldens.load(name);
+            List<String> asked = golden.internalOutputs().stream().map(ModelGoldens.GoldenTensor::name).toList();
+            try (Model model = backend.loadModel(definition(name));
+                 Tensor input = golden.input().toTensor(backend)) {
+                TensorScope scope = backend.scope();
+                try {
+                    Map<String, Tensor> named;
+                    try {
+                        named = model.run(feed(model, input), asked);
+                    } catch (ModelException refused) {
+                        Assumptions.abort("[MOD-07] skipped: the models of this backend fetch signature outputs only ("
+                                + name + ": " + refused.getMessage() + "); Human's hand detector then falls back to the "
+                                + "signature outputs, at the cost of the model's own box selection");
+                        return;
+                    }
+                    assertThat(List.copyOf(named.keySet())).as("[MOD-07] keys of %s.run(inputs, %s)", name, asked)
+                            .containsExactlyElementsOf(asked);
+                    assertThat(scope.size()).as("[MOD-07] tensors in the caller's scope after %s.run(inputs, %s): the "
+                            + "%d asked for", name, asked, asked.size()).isEqualTo(asked.size());
+                    List<String> mismatches = new ArrayList<>();
+                    for (ModelGoldens.GoldenTensor expected : golden.internalOutputs()) {
+                        mismatch(expected, named.get(expected.name())).ifPresent(mismatches::add);
+                    }
+                    assertThat(mismatches).as("[MOD-07] inner nodes of %s that differ from TensorFlow.js. Hint: an "
+                            + "inner node must be computed as in the full graph", name).isEmpty();
+                } finally {
+                    scope.close();
+                }
+            }
         }
     }
 

@@ -250,6 +250,17 @@ final class BrokenBackends {
         }
     }
 
+    /**
+     * Not broken, only limited: its models keep {@code Model}'s default {@code run(inputs, outputNames)}, which fetches
+     * signature outputs only and refuses inner graph nodes with a {@code ModelException}.
+     */
+    static final class SignatureOutputsOnly extends ReferenceBackend {
+        @Override
+        public Model loadModel(GraphModelDef def) {
+            return new ForwardingModel(super.loadModel(def));
+        }
+    }
+
     /** {@code Model.close()} marks the model closed but forgets to free its weights. */
     static final class ModelCloseForgetsWeights extends ReferenceBackend {
         @Override

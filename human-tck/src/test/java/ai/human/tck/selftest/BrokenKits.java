@@ -163,6 +163,20 @@ final class BrokenKits {
         }
     }
 
+    /** The reference backend on handtrack, the model with inner-node goldens ({@code MOD-07}). */
+    static class ReferenceOnHandtrack extends KitOver {
+        ReferenceOnHandtrack() {
+            super(ReferenceBackend::new, EnumSet.allOf(Capability.class), SMALL.withModels("handtrack"));
+        }
+    }
+
+    /** Models that fetch signature outputs only, on handtrack. */
+    static class SignatureOutputsOnly extends KitOver {
+        SignatureOutputsOnly() {
+            super(BrokenBackends.SignatureOutputsOnly::new, EnumSet.allOf(Capability.class), SMALL.withModels("handtrack"));
+        }
+    }
+
     /** The correct reference backend claiming nothing: only the mandatory TL rules may run. */
     static class ClaimsNothing extends KitOver {
         ClaimsNothing() {

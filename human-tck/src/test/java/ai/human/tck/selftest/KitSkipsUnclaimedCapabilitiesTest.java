@@ -37,6 +37,17 @@ class KitSkipsUnclaimedCapabilitiesTest {
     }
 
     @Test
+    void modelsThatFetchSignatureOutputsOnlySkipTheInnerNodeRuleWithTheReason() {
+        KitRun run = KitRun.of(BrokenKits.SignatureOutputsOnly.class, BackendCompatibilityKit.Models.class,
+                "innerNodesFetchedByNameMatch");
+        assertThat(run.failed()).as(run.describeFailures()).isEmpty();
+        assertThat(run.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.ownRule()).isEqualTo("MOD-07");
+            assertThat(skip.message()).contains("fetch signature outputs only").contains("StatefulPartitionedCall");
+        });
+    }
+
+    @Test
     void claimingNativeCountAndModelsWithoutSupplyingTheCountFailsTheNativeCrossCheck() {
         KitRun run = KitRun.of(BrokenKits.ClaimsNativeCountAndModelsWithoutHook.class,
                 BackendCompatibilityKit.Models.class);
