@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * backend from {@link #createBackend()} and closes it afterwards. Rules of a capability the backend does not claim
  * are skipped with the reason.
  *
- * <p>Rule groups are the {@code @Nested} classes below; JUnit runs them for every concrete subclass. A new group is a
+ * <p>Rule groups are the {@code @Nested} classes below; JUnit runs them for every concrete subclass. Each is tagged
+ * ({@code lifecycle}, {@code ops}, {@code models}, {@code detection}, {@code concurrency}), so that one kind can be
+ * run alone: {@code mvn test -Dtest=MyBackendCompatibilityTest -Dgroups=models}. A new group is a
  * package-private class extending {@code RuleGroup} plus one nested class here, and, if backends may lack it, a new
  * {@link Capability}.
  */
@@ -96,6 +99,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("lifecycle")
     @DisplayName("Tensor lifecycle [TL]")
     public class TensorLifecycle extends TensorLifecycleRules {
         public TensorLifecycle() {
@@ -104,6 +108,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Op contract [OP-GEN]")
     public class OpContract extends OpContractRules {
         public OpContract() {
@@ -112,6 +117,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Element-wise ops [OP-EW]")
     public class ElementwiseOps extends ElementwiseRules {
         public ElementwiseOps() {
@@ -120,6 +126,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Convolution, pooling and matMul [OP-CONV, OP-POOL, OP-MM]")
     public class NeuralNetOps extends NeuralNetRules {
         public NeuralNetOps() {
@@ -128,6 +135,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Reductions [OP-RED]")
     public class ReductionOps extends ReductionRules {
         public ReductionOps() {
@@ -136,6 +144,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Layout and indexing [OP-SHAPE, OP-IDX]")
     public class LayoutOps extends LayoutRules {
         public LayoutOps() {
@@ -144,6 +153,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Image ops [OP-IMG]")
     public class ImageOps extends ImageRules {
         public ImageOps() {
@@ -152,6 +162,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Non-maximum suppression [OP-NMS]")
     public class NonMaxSuppressionOps extends NmsRules {
         public NonMaxSuppressionOps() {
@@ -160,6 +171,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("models")
     @DisplayName("Models [MOD, NAT]")
     public class Models extends ModelRules {
         public Models() {
@@ -168,6 +180,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("detection")
     @DisplayName("Detection [DET]")
     public class Detection extends DetectionRules {
         public Detection() {
@@ -176,6 +189,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("concurrency")
     @DisplayName("Concurrency [CONC]")
     public class Concurrency extends ConcurrencyRules {
         public Concurrency() {
