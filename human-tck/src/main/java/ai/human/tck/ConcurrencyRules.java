@@ -99,8 +99,9 @@ abstract class ConcurrencyRules extends RuleGroup {
                                  Map<Integer, JsonNode> expected, List<String> mismatches, AtomicInteger detections,
                                  String rule) {
         CyclicBarrier start = new CyclicBarrier(threads);
+        AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "tck-" + rule + "-" + System.identityHashCode(task));
+            Thread thread = new Thread(task, "tck-" + rule + "-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -333,18 +334,18 @@ abstract class ModelRules extends RuleGroup {
         return Map.of(model.inputs().get(0).name(), input);
     }
 
-    private static java.util.Optional<String> mismatch(ModelGoldens.GoldenTensor expected, Tensor actual) {
+    private static Optional<String> mismatch(ModelGoldens.GoldenTensor expected, Tensor actual) {
         if (actual == null) {
-            return java.util.Optional.of(expected + ": missing from the outputs");
+            return Optional.of(expected + ": missing from the outputs");
         }
         if (!actual.shape().equals(expected.tensorShape())) {
-            return java.util.Optional.of(expected + ": shape " + actual.shape());
+            return Optional.of(expected + ": shape " + actual.shape());
         }
         ModelGoldens.Difference d = ModelGoldens.compare(expected.floats(), actual.toFloats());
         if (d.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT, "%s: %d elements differ, worst at %s: expected %s, "
+        return Optional.of(String.format(Locale.ROOT, "%s: %d elements differ, worst at %s: expected %s, "
                 + "actual %s (max |diff| %.4g)", expected, d.mismatches(),
                 Arrays.toString(ModelGoldens.position(d.worstIndex(), expected.shape())), d.expected(), d.actual(),
                 d.maxAbsDiff()));

@@ -103,6 +103,7 @@ class KitCatchesBrokenBackendsTest {
         KitRun run = KitRun.of(BrokenKits.ModelRunKeepsAnIntermediate.class, BackendCompatibilityKit.Models.class);
         // what a run keeps is still alive when the model is closed (MOD-03) and after a run outside a scope (MOD-05)
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-02", "MOD-03", "MOD-05");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.ModelRunKeepsAnIntermediate.class);
     }
 
     @Test
@@ -110,18 +111,21 @@ class KitCatchesBrokenBackendsTest {
         KitRun run = KitRun.of(BrokenKits.ModelCloseForgetsWeights.class, BackendCompatibilityKit.Models.class);
         // MOD-04 checks that Owner.MODEL drops back on close
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-03", "MOD-04");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.ModelCloseForgetsWeights.class);
     }
 
     @Test
     void aCounterThatUnderReportsOnlyModelWeightsIsCaughtByTheWeightRuleAndTheNativeCrossCheck() {
         KitRun run = KitRun.of(BrokenKits.UnderCountsModelWeights.class, BackendCompatibilityKit.Models.class);
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-04", "NAT-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.UnderCountsModelWeights.class);
     }
 
     @Test
     void engineObjectsThatAreNeverFreedAreCaughtAroundTheModelRules() {
         KitRun run = KitRun.of(BrokenKits.EngineNeverFreesModels.class, BackendCompatibilityKit.Models.class);
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("NAT-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.EngineNeverFreesModels.class);
     }
 
     @Test
@@ -130,6 +134,7 @@ class KitCatchesBrokenBackendsTest {
         KitRun run = KitRun.of(BrokenKits.CachesTheConvertedImage.class, BackendCompatibilityKit.Detection.class,
                 "deallocateClosesTheInput");
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("DET-02");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.CachesTheConvertedImage.class);
     }
 
     @Test
@@ -137,6 +142,7 @@ class KitCatchesBrokenBackendsTest {
         KitRun run = KitRun.of(BrokenKits.SharesAScratchBuffer.class, BackendCompatibilityKit.Concurrency.class,
                 "concurrentDetectionsGiveTheResultsOfOneThread");
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("CONC-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.SharesAScratchBuffer.class);
     }
 
     @Test
@@ -145,13 +151,17 @@ class KitCatchesBrokenBackendsTest {
                 BrokenKits.ScopeForgetsToClose.class, BrokenKits.FreesATensorInUse.class,
                 BrokenKits.TidyFreesItsResult.class, BrokenKits.SymmetricSamePadding.class,
                 BrokenKits.EngineNeverFrees.class)) {
-            KitRun run = KitRun.of(kit);
-            assertThat(run.failed()).as("failures of %s", kit.getSimpleName()).isNotEmpty().allSatisfy(failure -> {
-                assertThat(failure.message()).as("failure of '%s' with %s", failure.displayName(), kit.getSimpleName())
-                        .containsPattern("\\[" + KitRun.RULE_ID.pattern() + "\\]")
-                        .contains("Hint");
-                assertThat(failure.ownRule()).as("rule ID at the start of '%s'", failure.displayName()).isNotEmpty();
-            });
+            expectRuleAndHintInEveryFailure(KitRun.of(kit), kit);
         }
+    }
+
+    /** Every failure message names a violated rule in brackets and has a hint; every test name starts with its ID. */
+    private static void expectRuleAndHintInEveryFailure(KitRun run, Class<?> kit) {
+        assertThat(run.failed()).as("failures of %s", kit.getSimpleName()).isNotEmpty().allSatisfy(failure -> {
+            assertThat(failure.message()).as("failure of '%s' with %s", failure.displayName(), kit.getSimpleName())
+                    .containsPattern("\\[" + KitRun.RULE_ID.pattern() + "\\]")
+                    .contains("Hint");
+            assertThat(failure.ownRule()).as("rule ID at the start of '%s'", failure.displayName()).isNotEmpty();
+        });
     }
 }
