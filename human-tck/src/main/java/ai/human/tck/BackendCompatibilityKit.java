@@ -3,8 +3,12 @@ package ai.human.tck;
 import ai.human.backend.Backend;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Backend Compatibility Kit: the rules every {@link Backend} must follow, as JUnit 5 tests. A backend module
@@ -29,16 +33,21 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Each rule has a stable ID ({@code TL-01}, {@code OP-CONV-02}, ...) stated in {@code docs/backend-contract.md}.
+ * <p>Each rule has a stable ID ({@code TL-01}, {@code OP-CONV-02}, {@code MOD-01}, ...) stated in
+ * {@code docs/backend-contract.md}; {@code docs/running-the-tck.md} shows how to run the kit and read its outcomes.
  * The ID starts the test's display name and every failure message, followed by what to check. Each test gets a fresh
  * backend from {@link #createBackend()} and closes it afterwards. Rules of a capability the backend does not claim
  * are skipped with the reason.
  *
- * <p>Rule groups are the {@code @Nested} classes below; JUnit runs them for every concrete subclass. A new group is a
+ * <p>Rule groups are the {@code @Nested} classes below; JUnit runs them for every concrete subclass. Each is tagged
+ * ({@code lifecycle}, {@code ops}, {@code models}, {@code detection}, {@code concurrency}), so that one kind can be
+ * run alone: {@code mvn test -Dtest=MyBackendCompatibilityTest -Dgroups=models}. A new group is a
  * package-private class extending {@code RuleGroup} plus one nested class here, and, if backends may lack it, a new
  * {@link Capability}.
  */
 public abstract class BackendCompatibilityKit {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendCompatibilityKit.class);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     /** A new backend for one test; the kit closes it when the test ends. */
     protected abstract Backend createBackend();
@@ -62,12 +71,35 @@ public abstract class BackendCompatibilityKit {
         return 1e-4;
     }
 
+    /**
+     * How much work the model, detection and concurrency rules do; {@link Workload#FULL} (the default) is the contract.
+     * Override it only for quick runs while developing a backend: a smaller workload proves less, and the kit logs a
+     * warning when it runs with one.
+     */
+    protected Workload workload() {
+        return Workload.FULL;
+    }
+
+    final Workload checkedWorkload() {
+        Workload workload = workload();
+        if (workload == null) {
+            throw new IllegalStateException("[TCK] " + getClass().getName() + ".workload() returned null; return "
+                    + "Workload.FULL");
+        }
+        if (!workload.isFull() && WARNED.compareAndSet(false, true)) {
+            LOG.warn("{} runs the kit with a reduced workload {}: passing it does not show conformance, which needs "
+                    + "Workload.FULL", getClass().getName(), workload);
+        }
+        return workload;
+    }
+
     final boolean claims(Capability capability) {
         Set<Capability> claimed = capabilities();
         return claimed != null && claimed.contains(capability);
     }
 
     @Nested
+    @Tag("lifecycle")
     @DisplayName("Tensor lifecycle [TL]")
     public class TensorLifecycle extends TensorLifecycleRules {
         public TensorLifecycle() {
@@ -76,6 +108,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Op contract [OP-GEN]")
     public class OpContract extends OpContractRules {
         public OpContract() {
@@ -84,6 +117,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Element-wise ops [OP-EW]")
     public class ElementwiseOps extends ElementwiseRules {
         public ElementwiseOps() {
@@ -92,6 +126,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Convolution, pooling and matMul [OP-CONV, OP-POOL, OP-MM]")
     public class NeuralNetOps extends NeuralNetRules {
         public NeuralNetOps() {
@@ -100,6 +135,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Reductions [OP-RED]")
     public class ReductionOps extends ReductionRules {
         public ReductionOps() {
@@ -108,6 +144,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Layout and indexing [OP-SHAPE, OP-IDX]")
     public class LayoutOps extends LayoutRules {
         public LayoutOps() {
@@ -116,6 +153,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Image ops [OP-IMG]")
     public class ImageOps extends ImageRules {
         public ImageOps() {
@@ -124,9 +162,37 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Nested
+    @Tag("ops")
     @DisplayName("Non-maximum suppression [OP-NMS]")
     public class NonMaxSuppressionOps extends NmsRules {
         public NonMaxSuppressionOps() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @Tag("models")
+    @DisplayName("Models [MOD, NAT]")
+    public class Models extends ModelRules {
+        public Models() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @Tag("detection")
+    @DisplayName("Detection [DET]")
+    public class Detection extends DetectionRules {
+        public Detection() {
+            super(BackendCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @Tag("concurrency")
+    @DisplayName("Concurrency [CONC]")
+    public class Concurrency extends ConcurrencyRules {
+        public Concurrency() {
             super(BackendCompatibilityKit.this);
         }
     }

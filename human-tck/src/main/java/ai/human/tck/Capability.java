@@ -14,7 +14,16 @@ public enum Capability {
     /** Non-maximum suppression, hard and soft ({@code OP-NMS}). */
     NMS("nonMaxSuppression"),
     /**
-     * The engine can count its own live native objects ({@code TL-15}); the kit then needs
+     * Human's eleven default graph models load through {@code Backend.loadModel}, match the TensorFlow.js goldens and
+     * hold their memory exactly ({@code MOD}).
+     */
+    MODELS("loadModel of Human's default models, checked against the TensorFlow.js goldens"),
+    /** {@code Human.create(config, backend)} and {@code detect} release everything they make ({@code DET}). */
+    DETECTION("Human.detect on this backend, with every combination of face.detector.return, deallocate and modules"),
+    /** One {@code Human} on this backend detects on several threads at once with the results of one ({@code CONC}). */
+    CONCURRENCY("detect on several threads at once on one Human"),
+    /**
+     * The engine can count its own live native objects ({@code TL-15}, {@code NAT}); the kit then needs
      * {@link BackendCompatibilityKit#engineLiveObjects}.
      */
     NATIVE_COUNT("a native live-object count, supplied by engineLiveObjects(backend)");

@@ -17,8 +17,8 @@ import org.opentest4j.TestAbortedException;
  * </ul>
  */
 final class RuleIdInFailures implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-    /** A rule ID such as {@code TL-01} or {@code OP-CONV-02}. */
-    static final Pattern RULE_ID = Pattern.compile("\\b(TL|OP(?:-[A-Z]+)+)-\\d{2}\\b");
+    /** A rule ID such as {@code TL-01}, {@code OP-CONV-02} or {@code MOD-03}. */
+    static final Pattern RULE_ID = Pattern.compile("\\b(TL|MOD|DET|CONC|NAT|OP(?:-[A-Z]+)+)-\\d{2}\\b");
     private static final String HINT = "Hint:";
 
     @Override

@@ -8,7 +8,11 @@ import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Runs the Backend Compatibility Kit on the DJL backend, with DJL's own array count as the native count. */
+/**
+ * Runs the Backend Compatibility Kit on the DJL backend: every rule group (tensor lifecycle, ops, Human's default
+ * models through the generic graph executor, detection, concurrency) with the full workload, and DJL's own count of
+ * the arrays its managers hold as the native count ({@code TL-15}, {@code NAT-01}).
+ */
 class DjlBackendCompatibilityTest extends BackendCompatibilityKit {
 
     @Override

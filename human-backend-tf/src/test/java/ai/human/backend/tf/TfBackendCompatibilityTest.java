@@ -9,8 +9,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The compatibility kit on the TensorFlow backend, with the engine's own count: live tensor handles plus the weight
- * constants of open models.
+ * The compatibility kit on the TensorFlow backend: every rule group (tensor lifecycle, ops, Human's default models run
+ * natively, detection, concurrency) with the full workload, and the engine's own count for the native cross-checks
+ * ({@code TL-15}, {@code NAT-01}): live tensor handles plus the weight constants of open models, which together equal
+ * {@code memory().tensors()} between calls.
  */
 class TfBackendCompatibilityTest extends BackendCompatibilityKit {
     @Override

@@ -5,22 +5,33 @@ import ai.human.backend.ConvSpec;
 import ai.human.backend.Fused;
 import ai.human.backend.NmsResult;
 import ai.human.backend.Padding;
+import ai.human.backend.WeightUse;
 import ai.human.backend.spi.ScopeListener;
+import ai.human.backend.spi.TensorTracker;
 import ai.human.internal.math.NonMaxSuppression;
+import ai.human.model.GraphModelDef;
+import ai.human.model.Model;
+import ai.human.model.TensorSpec;
 import ai.human.tensor.DType;
 import ai.human.tensor.MemoryInfo;
+import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import ai.human.testing.ArrayTensor;
 import ai.human.testing.ReferenceBackend;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** Deliberately broken backends, each the reference backend with one realistic bug; the kit must catch every one. */
@@ -178,6 +189,190 @@ final class BrokenBackends {
                     Math.nextDown(iouThreshold), scoreThreshold, softNmsSigma);
             return new NmsResult(fromInts(kept.indices(), Shape.of(kept.indices().length)),
                     fromFloats(kept.scores(), Shape.of(kept.scores().length)));
+        }
+    }
+
+    /** A model as the backend loaded it, with every call passed on; the broken variants change one thing. */
+    private static class ForwardingModel implements Model {
+        final Model inner;
+
+        ForwardingModel(Model inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public List<TensorSpec> inputs() {
+            return inner.inputs();
+        }
+
+        @Override
+        public List<TensorSpec> outputs() {
+            return inner.outputs();
+        }
+
+        @Override
+        public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+            return inner.run(inputs);
+        }
+
+        @Override
+        public long weightBytes() {
+            return inner.weightBytes();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /**
+     * Each model run keeps a prepared copy of its input "for the next run" in a list that is never evicted: one
+     * intermediate per run outlives the run and the model.
+     */
+    static final class ModelRunKeepsAnIntermediate extends ReferenceBackend {
+        @Override
+        public Model loadModel(GraphModelDef def) {
+            List<Tensor> prepared = Collections.synchronizedList(new ArrayList<>());
+            return new ForwardingModel(super.loadModel(def)) {
+                @Override
+                public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+                    Tensor input = inputs.values().iterator().next();
+                    prepared.add(TensorTracker.outsideScopes(() -> reshape(input, input.shape())));
+                    return super.run(inputs);
+                }
+            };
+        }
+    }
+
+    /**
+     * Not broken, only limited: its models keep {@code Model}'s default {@code run(inputs, outputNames)}, which fetches
+     * signature outputs only and refuses inner graph nodes with a {@code ModelException}.
+     */
+    static final class SignatureOutputsOnly extends ReferenceBackend {
+        @Override
+        public Model loadModel(GraphModelDef def) {
+            return new ForwardingModel(super.loadModel(def));
+        }
+    }
+
+    /** {@code Model.close()} marks the model closed but forgets to free its weights. */
+    static final class ModelCloseForgetsWeights extends ReferenceBackend {
+        @Override
+        public Model loadModel(GraphModelDef def) {
+            return new ForwardingModel(super.loadModel(def)) {
+                @Override
+                public void close() {
+                    // forgot inner.close(): the weights stay allocated
+                }
+            };
+        }
+    }
+
+    /** Weights made by {@code weight()} live in a pool that {@code memory()} forgets: model weights are under-counted. */
+    static final class UnderCountsModelWeights extends ReferenceBackend {
+        private final Set<Tensor> pool = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+        @Override
+        public Tensor weight(float[] values, Shape shape, WeightUse use) {
+            Tensor tensor = super.weight(values, shape, use);
+            pool.add(tensor);
+            return tensor;
+        }
+
+        @Override
+        public MemoryInfo memory() {
+            MemoryInfo real = super.memory();
+            Map<Owner, MemoryInfo.Usage> byOwner = new EnumMap<>(real.byOwner());
+            long tensors = 0;
+            long bytes = 0;
+            synchronized (pool) {
+                for (Tensor t : pool) {
+                    if (!t.isClosed()) {
+                        tensors++;
+                        bytes += t.byteSize();
+                        MemoryInfo.Usage usage = byOwner.get(t.owner());
+                        byOwner.put(t.owner(), new MemoryInfo.Usage(usage.tensors() - 1, usage.bytes() - t.byteSize()));
+                    }
+                }
+            }
+            return new MemoryInfo(real.tensors() - tensors, real.bytes() - bytes, real.peakBytes(), byOwner);
+        }
+    }
+
+    /**
+     * Resize and crop-and-resize of a UINT8 image work on a FLOAT32 copy that is cached for the next call on the same
+     * image and replaced only when another image comes: the copy of the last image outlives the image, so a
+     * deallocated input is never given back in full.
+     */
+    static final class CachesTheConvertedImage extends ReferenceBackend {
+        private Tensor source;
+        private Tensor converted;
+
+        @Override
+        public Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners,
+                                     boolean halfPixelCenters) {
+            return super.resizeBilinear(asFloat(images), height, width, alignCorners, halfPixelCenters);
+        }
+
+        @Override
+        public Tensor cropAndResize(Tensor image, float[][] boxes, int[] boxIndices, int cropHeight, int cropWidth) {
+            return super.cropAndResize(asFloat(image), boxes, boxIndices, cropHeight, cropWidth);
+        }
+
+        private synchronized Tensor asFloat(Tensor image) {
+            if (image.dtype() != DType.UINT8) {
+                return image;
+            }
+            if (source != image) {
+                if (converted != null) {
+                    converted.close();
+                }
+                converted = TensorTracker.outsideScopes(() -> cast(image, DType.FLOAT32));
+                source = image;
+            }
+            return converted;
+        }
+    }
+
+    /**
+     * {@code resizeBilinear} hands its result through one scratch buffer shared by all calls. On one thread that is
+     * harmless; when calls overlap, one reads what another wrote. (The broken op waits up to 300 ms for another call to
+     * write, so that the overlap the self-test needs is not left to the scheduler.)
+     */
+    static final class SharesAScratchBuffer extends ReferenceBackend {
+        private float[] scratch = new float[0];
+        private final AtomicLong writes = new AtomicLong();
+
+        @Override
+        public Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners,
+                                     boolean halfPixelCenters) {
+            Tensor real = super.resizeBilinear(images, height, width, alignCorners, halfPixelCenters);
+            float[] values = real.toFloats();
+            Shape shape = real.shape();
+            real.close();
+            long mine;
+            synchronized (this) {
+                if (scratch.length < values.length) {
+                    scratch = new float[values.length];
+                }
+                System.arraycopy(values, 0, scratch, 0, values.length);
+                mine = writes.incrementAndGet();
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (writes.get() == mine && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            float[] read;
+            synchronized (this) {
+                read = Arrays.copyOf(scratch, values.length);
+            }
+            return fromFloats(read, shape);
         }
     }
 }

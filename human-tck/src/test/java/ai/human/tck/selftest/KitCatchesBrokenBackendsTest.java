@@ -2,6 +2,7 @@ package ai.human.tck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.human.tck.BackendCompatibilityKit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +16,31 @@ class KitCatchesBrokenBackendsTest {
     void referenceBackendPassesEveryRuleOfEveryNestedGroup() {
         KitRun run = KitRun.of(ReferenceBackendCompatibilityTest.class);
         assertThat(run.failed()).as("failures of the reference backend:%s", run.describeFailures()).isEmpty();
-        assertThat(run.skipped()).as("nothing is skipped when every capability is claimed").isEmpty();
+        assertThat(run.skipped()).as("nothing is skipped when every capability is claimed, but MOD-07, whose only model "
+                + "(handtrack) the reduced workload leaves out").singleElement().satisfies(skip -> {
+                    assertThat(skip.ownRule()).isEqualTo("MOD-07");
+                    assertThat(skip.message()).contains("no model of the kit's workload() has inner-node goldens");
+                });
         assertThat(run.passed()).as("every test's display name starts with its rule ID")
                 .allMatch(name -> KitRun.RULE_ID.matcher(name).lookingAt())
-                .hasSizeGreaterThanOrEqualTo(60);
+                .hasSizeGreaterThanOrEqualTo(79);
+        assertThat(run.passed()).as("rules of the model, detection and concurrency groups that ran")
+                .anyMatch(name -> name.startsWith("MOD-01 liveness")).anyMatch(name -> name.startsWith("MOD-02 liveness"))
+                .anyMatch(name -> name.startsWith("NAT-01")).anyMatch(name -> name.startsWith("DET-01"))
+                .anyMatch(name -> name.startsWith("DET-04")).anyMatch(name -> name.startsWith("CONC-01"));
         for (String group : List.of("TensorLifecycle", "OpContract", "ElementwiseOps", "NeuralNetOps", "ReductionOps",
-                "LayoutOps", "ImageOps", "NonMaxSuppressionOps")) {
+                "LayoutOps", "ImageOps", "NonMaxSuppressionOps", "Models", "Detection", "Concurrency")) {
             assertThat(run.containers()).as("JUnit ran the @Nested group %s inherited from the abstract kit", group)
                     .anyMatch(id -> id.contains("[nested-class:" + group + "]"));
         }
+    }
+
+    @Test
+    void referenceBackendFetchesHandtracksInnerNodesAsTensorFlowJsComputesThem() {
+        KitRun run = KitRun.of(BrokenKits.ReferenceOnHandtrack.class, BackendCompatibilityKit.Models.class,
+                "innerNodesFetchedByNameMatch");
+        assertThat(run.failed()).as(run.describeFailures()).isEmpty();
+        assertThat(run.passed()).singleElement().asString().startsWith("MOD-07");
     }
 
     @Test
@@ -82,18 +99,69 @@ class KitCatchesBrokenBackendsTest {
     }
 
     @Test
+    void aModelRunThatKeepsAnIntermediateIsCaughtByTheRepeatedRunsRule() {
+        KitRun run = KitRun.of(BrokenKits.ModelRunKeepsAnIntermediate.class, BackendCompatibilityKit.Models.class);
+        // what a run keeps is still alive when the model is closed (MOD-03) and after a run outside a scope (MOD-05)
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-02", "MOD-03", "MOD-05");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.ModelRunKeepsAnIntermediate.class);
+    }
+
+    @Test
+    void aModelWhoseCloseForgetsItsWeightsIsCaught() {
+        KitRun run = KitRun.of(BrokenKits.ModelCloseForgetsWeights.class, BackendCompatibilityKit.Models.class);
+        // MOD-04 checks that Owner.MODEL drops back on close
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-03", "MOD-04");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.ModelCloseForgetsWeights.class);
+    }
+
+    @Test
+    void aCounterThatUnderReportsOnlyModelWeightsIsCaughtByTheWeightRuleAndTheNativeCrossCheck() {
+        KitRun run = KitRun.of(BrokenKits.UnderCountsModelWeights.class, BackendCompatibilityKit.Models.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-04", "NAT-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.UnderCountsModelWeights.class);
+    }
+
+    @Test
+    void engineObjectsThatAreNeverFreedAreCaughtAroundTheModelRules() {
+        KitRun run = KitRun.of(BrokenKits.EngineNeverFreesModels.class, BackendCompatibilityKit.Models.class);
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("NAT-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.EngineNeverFreesModels.class);
+    }
+
+    @Test
+    void aCachedCopyOfTheInputImageIsCaughtByTheDeallocateRule() {
+        // DET-02's own test is enough here (the DET-01 combinations with deallocate=true see it too, at a higher cost)
+        KitRun run = KitRun.of(BrokenKits.CachesTheConvertedImage.class, BackendCompatibilityKit.Detection.class,
+                "deallocateClosesTheInput");
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("DET-02");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.CachesTheConvertedImage.class);
+    }
+
+    @Test
+    void aScratchBufferSharedBetweenThreadsIsCaughtByTheConcurrencyRule() {
+        KitRun run = KitRun.of(BrokenKits.SharesAScratchBuffer.class, BackendCompatibilityKit.Concurrency.class,
+                "concurrentDetectionsGiveTheResultsOfOneThread");
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("CONC-01");
+        expectRuleAndHintInEveryFailure(run, BrokenKits.SharesAScratchBuffer.class);
+    }
+
+    @Test
     void everyFailureOfEveryBrokenBackendNamesARuleAndAHint() {
         for (Class<?> kit : List.of(BrokenKits.LeaksAnIntermediate.class, BrokenKits.UnderCounts.class,
                 BrokenKits.ScopeForgetsToClose.class, BrokenKits.FreesATensorInUse.class,
                 BrokenKits.TidyFreesItsResult.class, BrokenKits.SymmetricSamePadding.class,
                 BrokenKits.EngineNeverFrees.class)) {
-            KitRun run = KitRun.of(kit);
-            assertThat(run.failed()).as("failures of %s", kit.getSimpleName()).isNotEmpty().allSatisfy(failure -> {
-                assertThat(failure.message()).as("failure of '%s' with %s", failure.displayName(), kit.getSimpleName())
-                        .containsPattern("\\[" + KitRun.RULE_ID.pattern() + "\\]")
-                        .contains("Hint");
-                assertThat(failure.ownRule()).as("rule ID at the start of '%s'", failure.displayName()).isNotEmpty();
-            });
+            expectRuleAndHintInEveryFailure(KitRun.of(kit), kit);
         }
+    }
+
+    /** Every failure message names a violated rule in brackets and has a hint; every test name starts with its ID. */
+    private static void expectRuleAndHintInEveryFailure(KitRun run, Class<?> kit) {
+        assertThat(run.failed()).as("failures of %s", kit.getSimpleName()).isNotEmpty().allSatisfy(failure -> {
+            assertThat(failure.message()).as("failure of '%s' with %s", failure.displayName(), kit.getSimpleName())
+                    .containsPattern("\\[" + KitRun.RULE_ID.pattern() + "\\]")
+                    .contains("Hint");
+            assertThat(failure.ownRule()).as("rule ID at the start of '%s'", failure.displayName()).isNotEmpty();
+        });
     }
 }

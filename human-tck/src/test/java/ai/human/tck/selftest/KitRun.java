@@ -1,6 +1,8 @@
 package ai.human.tck.selftest;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -21,7 +24,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * which passed, which were skipped and why, which failed and the rule IDs their messages name.
  */
 final class KitRun {
-    static final Pattern RULE_ID = Pattern.compile("\\b(TL|OP(?:-[A-Z]+)+)-\\d{2}\\b");
+    static final Pattern RULE_ID = Pattern.compile("\\b(TL|MOD|DET|CONC|NAT|OP(?:-[A-Z]+)+)-\\d{2}\\b");
     /** A violated rule as failure messages name it: the ID in square brackets. */
     private static final Pattern VIOLATED = Pattern.compile("\\[(" + RULE_ID.pattern() + ")]");
 
@@ -42,10 +45,25 @@ final class KitRun {
     private KitRun() {
     }
 
+    /** Runs every rule group of {@code kit}. */
     static KitRun of(Class<?> kit) {
+        return run(selectClass(kit));
+    }
+
+    /** Runs one rule group of {@code kit}: {@code group} is one of the kit's {@code @Nested} classes. */
+    static KitRun of(Class<?> kit, Class<?> group) {
+        return run(selectNestedClass(List.of(kit), group));
+    }
+
+    /** Runs one test method (without parameters) of one rule group of {@code kit}. */
+    static KitRun of(Class<?> kit, Class<?> group, String method) {
+        return run(selectNestedMethod(List.of(kit), group, method));
+    }
+
+    private static KitRun run(DiscoverySelector selector) {
         KitRun run = new KitRun();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(kit))
+                .selectors(selector)
                 .configurationParameter(SelfTestOnly.PARAMETER, "true")
                 .build();
         LauncherFactory.create().execute(request, run.new Listener());

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs the kit against a deliberately broken backend only when {@link KitRun} launches it (configuration parameter
- * {@value #PARAMETER}); in a normal test run (Maven, an IDE's "run all") those kits are disabled, since failing is
- * their job.
+ * Runs a kit of the self-test only when {@link KitRun} launches it (configuration parameter {@value #PARAMETER}); in a
+ * normal test run (Maven, an IDE's "run all") those kits are disabled: the kits over deliberately broken backends,
+ * since failing is their job, and the reference backend's kit, which {@link KitRun} runs once already.
  */
 public final class SelfTestOnly implements ExecutionCondition {
     static final String PARAMETER = "human.tck.selfTest";
@@ -16,6 +16,7 @@ public final class SelfTestOnly implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return context.getConfigurationParameter(PARAMETER).map(Boolean::parseBoolean).orElse(false)
                 ? ConditionEvaluationResult.enabled("launched by the kit's self-test")
-                : ConditionEvaluationResult.disabled("a deliberately broken backend; KitCatchesBrokenBackendsTest runs it");
+                : ConditionEvaluationResult.disabled("part of the kit's self-test; KitCatchesBrokenBackendsTest and "
+                        + "KitSkipsUnclaimedCapabilitiesTest run it");
     }
 }
