@@ -58,6 +58,9 @@ public final class ImageDecoder {
         if (!Files.isReadable(file)) {
             throw new ImageException("Image file " + file.toAbsolutePath() + " is not readable; check its permissions");
         }
+        if (isEmpty(file)) {
+            throw new ImageException("Image file " + file.toAbsolutePath() + " is empty (0 bytes); pass a JPEG or PNG file");
+        }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             return decode(in, "Image file " + file, maxPixels);
         } catch (IOException e) {
@@ -134,6 +137,14 @@ public final class ImageDecoder {
         }
         if ((long) width * height > maxPixels) {
             throw new ImageTooLargeException(source, width, height, maxPixels);
+        }
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
