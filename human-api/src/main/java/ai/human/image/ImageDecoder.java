@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -30,7 +31,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * small fraction of a pixel. PNG pixels are identical.
  *
  * <p>Before any pixel is decoded the size in the header is checked against a limit, so a huge image is refused
- * cheaply with {@link ImageTooLargeException}.
+ * cheaply with {@link ImageTooLargeException}. Formats ImageIO cannot read but that are recognised from their first
+ * bytes (WebP, HEIF, AVIF, JPEG XL, PSD) are named in the error.
  *
  * <pre>{@code
  * RgbImage photo = ImageDecoder.decode(Path.of("photo.jpg"), config.maxImagePixels());
@@ -100,13 +102,17 @@ public final class ImageDecoder {
     private static RgbImage decode(ImageInputStream in, String source, long maxPixels) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
+            String known = UnreadableFormats.name(firstBytes(in, 16));
+            if (known != null) {
+                throw new ImageException(source + " is " + known + ", which ImageIO cannot read; convert it to JPEG or PNG");
+            }
             throw new ImageException(source + " is not in an image format ImageIO can read (it starts with "
-                    + firstBytes(in) + "); use JPEG or PNG");
+                    + hex(firstBytes(in, 8)) + "); use JPEG or PNG");
         }
         ImageReader reader = readers.next();
         try {
             reader.setInput(in, true, true);
-            String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
             int width;
             int height;
             BufferedImage image;
@@ -148,18 +154,25 @@ public final class ImageDecoder {
         }
     }
 
-    private static String firstBytes(ImageInputStream in) {
+    private static byte[] firstBytes(ImageInputStream in, int count) {
         try {
             in.seek(0);
-            byte[] head = new byte[8];
-            int n = in.read(head);
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < Math.max(n, 0); i++) {
-                hex.append(String.format(java.util.Locale.ROOT, "%02x", head[i] & 0xff)).append(i < n - 1 ? " " : "");
-            }
-            return n <= 0 ? "nothing" : "bytes " + hex;
+            byte[] head = new byte[count];
+            int n = Math.max(in.read(head), 0);
+            return java.util.Arrays.copyOf(head, n);
         } catch (IOException e) {
-            return "unreadable bytes";
+            return new byte[0];
         }
+    }
+
+    private static String hex(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "nothing";
+        }
+        StringBuilder hex = new StringBuilder("bytes");
+        for (byte b : bytes) {
+            hex.append(String.format(Locale.ROOT, " %02x", b & 0xff));
+        }
+        return hex.toString();
     }
 }
