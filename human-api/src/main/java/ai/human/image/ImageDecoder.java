@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -31,7 +33,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * small fraction of a pixel. PNG pixels are identical.
  *
  * <p>Before any pixel is decoded the size in the header is checked against a limit, so a huge image is refused
- * cheaply with {@link ImageTooLargeException}. Formats ImageIO cannot read but that are recognised from their first
+ * cheaply with {@link ImageTooLargeException}. A file whose image data ends early is refused ({@link ImageException}
+ * saying it is truncated), also where ImageIO would decode it with grey rows. Formats ImageIO cannot read but that are recognised from their first
  * bytes (WebP, HEIF, AVIF, JPEG XL, PSD) are named in the error.
  *
  * <pre>{@code
@@ -124,12 +127,20 @@ public final class ImageDecoder {
                         + e.getMessage() + "); the file is damaged or truncated", e);
             }
             checkSize(source, width, height, maxPixels);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             try {
                 image = reader.read(0, reader.getDefaultReadParam());
             } catch (IOException | RuntimeException e) {
                 throw new ImageException(source + " (" + format + ", " + width + "x" + height + ") could not be decoded: "
                         + e.getMessage() + "; the file is damaged, truncated or uses a variant ImageIO does not support"
                         + " (for example CMYK JPEG): convert it to an RGB JPEG or PNG", e);
+            }
+            for (String warning : warnings) {
+                if (meansDataMissing(warning)) {
+                    throw new ImageException(source + " (" + format + ", " + width + "x" + height + ") is truncated: "
+                            + warning + "; the end of the file is missing: copy or download it again");
+                }
             }
             return RgbConversion.toRgb(image);
         } finally {
@@ -144,6 +155,15 @@ public final class ImageDecoder {
         if ((long) width * height > maxPixels) {
             throw new ImageTooLargeException(source, width, height, maxPixels);
         }
+    }
+
+    /**
+     * Whether a decoder warning says that image data is missing. ImageIO's JPEG reader decodes a truncated file
+     * with a warning and fills the missing rows with grey; such pixels would give wrong results silently. (A JPEG
+     * missing only its end marker, with all its data, is accepted.)
+     */
+    private static boolean meansDataMissing(String warning) {
+        return warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end");
     }
 
     private static boolean isEmpty(Path file) {
