@@ -34,8 +34,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>Before any pixel is decoded the size in the header is checked against a limit, so a huge image is refused
  * cheaply with {@link ImageTooLargeException}. A file whose image data ends early is refused ({@link ImageException}
- * saying it is truncated), also where ImageIO would decode it with grey rows. Formats ImageIO cannot read but that are recognised from their first
- * bytes (WebP, HEIF, AVIF, JPEG XL, PSD) are named in the error.
+ * saying it is truncated), also where ImageIO would decode it with grey rows; formats ImageIO cannot read but that
+ * are recognised (WebP, HEIF, AVIF, JPEG XL, PSD) are named in the error. An image within the limit whose pixels do
+ * not fit in the heap is refused with an {@link ImageException} that says so (the {@link OutOfMemoryError} as its
+ * cause): {@code maxImagePixels} is what bounds the memory decoding takes, about 6 bytes per pixel.
  *
  * <pre>{@code
  * RgbImage photo = ImageDecoder.decode(Path.of("photo.jpg"), config.maxImagePixels());
@@ -129,23 +131,51 @@ public final class ImageDecoder {
             checkSize(source, width, height, maxPixels);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            String what = source + " (" + format + ", " + width + "x" + height + ")";
             try {
                 image = reader.read(0, reader.getDefaultReadParam());
             } catch (IOException | RuntimeException e) {
-                throw new ImageException(source + " (" + format + ", " + width + "x" + height + ") could not be decoded: "
-                        + e.getMessage() + "; the file is damaged, truncated or uses a variant ImageIO does not support"
-                        + " (for example CMYK JPEG): convert it to an RGB JPEG or PNG", e);
+                if (causedByOutOfMemory(e)) {
+                    throw outOfMemory(what, width, height, e);
+                }
+                throw new ImageException(what + " could not be decoded: " + e.getMessage() + "; the file is damaged,"
+                        + " truncated or uses a variant ImageIO does not support: convert it to an RGB JPEG or PNG", e);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what, width, height, e);
             }
             for (String warning : warnings) {
                 if (meansDataMissing(warning)) {
-                    throw new ImageException(source + " (" + format + ", " + width + "x" + height + ") is truncated: "
-                            + warning + "; the end of the file is missing: copy or download it again");
+                    throw new ImageException(what + " is truncated: " + warning
+                            + "; the end of the file is missing: copy or download it again");
                 }
             }
-            return RgbConversion.toRgb(image);
+            try {
+                return RgbConversion.toRgb(image);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what, width, height, e);
+            }
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The decoder's buffer did not fit in the heap (ImageIO's PNG reader wraps that error in an IIOException). Only
+     * that buffer was lost, so the error is reported like any other bad input.
+     */
+    private static ImageException outOfMemory(String what, int width, int height, Throwable cause) {
+        long megabytes = Math.max(1, (long) width * height * 6 >> 20);
+        return new ImageException(what + " needs about " + megabytes + " MB of heap to decode, more than the JVM has free;"
+                + " lower maxImagePixels to refuse such images, scale the image down, or give the JVM more heap (-Xmx)", cause);
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkSize(String source, int width, int height, long maxPixels) {
