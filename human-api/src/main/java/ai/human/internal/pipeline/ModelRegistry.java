@@ -74,6 +74,7 @@ public final class ModelRegistry implements AutoCloseable {
                     + "', modelBasePath '" + basePath + "'): " + e.getMessage() + ". Fix " + request.section()
                     + ".modelPath or modelBasePath, or disable " + request.section() + ".", e);
         }
+        ModelSignatures.check(request.section(), def);
         try {
             return toBackend.apply(def);
         } catch (ModelException e) {
