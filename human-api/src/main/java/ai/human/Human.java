@@ -248,22 +248,30 @@ public final class Human implements AutoCloseable {
      */
     public Tensor decodeImage(Path image) {
         Objects.requireNonNull(image, "image");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.decode(image, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.decode(image, config.maxImagePixels()));
     }
 
     /** As {@link #decodeImage(Path)}, for the bytes of an encoded image. */
     public Tensor decodeImage(byte[] encodedImage) {
         Objects.requireNonNull(encodedImage, "encodedImage");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.decode(encodedImage, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.decode(encodedImage, config.maxImagePixels()));
     }
 
     /** As {@link #decodeImage(Path)}, for an image in memory. */
     public Tensor decodeImage(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+    }
+
+    /** Decodes and makes the tensor while {@link #close()} waits, so the backend cannot be closed in between. */
+    private Tensor decodeWhileOpen(Decoder decoder) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return InputImages.toTensor(backend, decoder.decode());
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
     // ---- lifecycle and information ---------------------------------------------------------------------------------
