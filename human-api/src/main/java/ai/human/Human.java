@@ -3,6 +3,8 @@ package ai.human;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendSelector;
+import ai.human.config.ConfigError;
+import ai.human.config.ConfigException;
 import ai.human.config.HumanConfig;
 import ai.human.config.Warmup;
 import ai.human.image.ImageDecoder;
@@ -125,6 +127,11 @@ public final class Human implements AutoCloseable {
 
     private Human(HumanConfig config, Backend backend, boolean ownsBackend, ModelLoader loader,
                   Function<GraphModelDef, Model> toBackend, Clock clock) {
+        List<ConfigError> invalid = config.validationErrors();
+        if (!invalid.isEmpty()) {
+            // only a config built with `new` can get here: the factories and with... methods validate
+            throw new ConfigException("the configuration given to Human.create", invalid);
+        }
         this.config = config;
         this.backend = backend;
         this.ownsBackend = ownsBackend;
@@ -155,6 +162,7 @@ public final class Human implements AutoCloseable {
      *
      * @throws ai.human.backend.BackendException when no backend is available or the named one is missing
      * @throws ai.human.model.ModelException     when a model cannot be loaded
+     * @throws ConfigException                   when {@code config} (built with {@code new}) has values out of range
      */
     public static Human create(HumanConfig config) {
         Objects.requireNonNull(config, "config");
@@ -173,6 +181,7 @@ public final class Human implements AutoCloseable {
      * and the caller closes the backend afterwards. {@code config.backend()} and {@code backendOptions} are not used.
      *
      * @throws ai.human.model.ModelException when a model cannot be loaded
+     * @throws ConfigException              when {@code config} (built with {@code new}) has values out of range
      */
     public static Human create(HumanConfig config, Backend backend) {
         Objects.requireNonNull(config, "config");
