@@ -2,6 +2,7 @@ package ai.human.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class ImageDecoder {
                 height = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
                 throw new ImageException(source + " looks like " + format + " but its header cannot be read ("
-                        + e.getMessage() + "); the file is damaged or truncated", e);
+                        + reason(e) + "); the file is damaged or truncated", e);
             }
             checkSize(source, width, height, maxPixels);
             List<String> warnings = new ArrayList<>();
@@ -138,7 +139,11 @@ public final class ImageDecoder {
                 if (causedByOutOfMemory(e)) {
                     throw outOfMemory(what, width, height, e);
                 }
-                throw new ImageException(what + " could not be decoded: " + e.getMessage() + "; the file is damaged,"
+                if (causedBy(e, EOFException.class)) {
+                    throw new ImageException(what + " is truncated: " + reason(e)
+                            + "; the end of the file is missing: copy or download it again", e);
+                }
+                throw new ImageException(what + " could not be decoded: " + reason(e) + "; the file is damaged,"
                         + " truncated or uses a variant ImageIO does not support: convert it to an RGB JPEG or PNG", e);
             } catch (OutOfMemoryError e) {
                 throw outOfMemory(what, width, height, e);
@@ -170,12 +175,26 @@ public final class ImageDecoder {
     }
 
     private static boolean causedByOutOfMemory(Throwable e) {
+        return causedBy(e, OutOfMemoryError.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The decoder's message, with its cause's when that says more; the exception's name when it has no message. */
+    private static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            message += " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        }
+        return message;
     }
 
     private static void checkSize(String source, int width, int height, long maxPixels) {
