@@ -140,8 +140,7 @@ public final class ImageDecoder {
                     throw outOfMemory(what, width, height, e);
                 }
                 if (causedBy(e, EOFException.class)) {
-                    throw new ImageException(what + " is truncated: " + reason(e)
-                            + "; the end of the file is missing: copy or download it again", e);
+                    throw truncated(what, reason(e), e);
                 }
                 throw new ImageException(what + " could not be decoded: " + reason(e) + "; the file is damaged,"
                         + " truncated or uses a variant ImageIO does not support: convert it to an RGB JPEG or PNG", e);
@@ -150,8 +149,7 @@ public final class ImageDecoder {
             }
             for (String warning : warnings) {
                 if (meansDataMissing(warning)) {
-                    throw new ImageException(what + " is truncated: " + warning
-                            + "; the end of the file is missing: copy or download it again");
+                    throw truncated(what, warning, null);
                 }
             }
             try {
@@ -162,6 +160,11 @@ public final class ImageDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    private static ImageException truncated(String what, String reason, Throwable cause) {
+        return new ImageException(what + " is truncated or damaged: " + reason + "; its data ends early: copy or download"
+                + " the file again", cause);
     }
 
     /**
