@@ -4,6 +4,8 @@ import ai.human.backend.Backend;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendSelector;
 import ai.human.backend.spi.ReleaseHandle;
+import ai.human.config.ConfigError;
+import ai.human.config.ConfigException;
 import ai.human.config.HumanConfig;
 import ai.human.config.LeakDetection;
 import ai.human.config.Warmup;
@@ -134,6 +136,11 @@ public final class Human implements AutoCloseable {
 
     private Human(HumanConfig config, Backend backend, boolean ownsBackend, ModelLoader loader,
                   Function<GraphModelDef, Model> toBackend, Clock clock) {
+        List<ConfigError> invalid = config.validationErrors();
+        if (!invalid.isEmpty()) {
+            // only a config built with `new` can get here: the factories and with... methods validate
+            throw new ConfigException("the configuration given to Human.create", invalid);
+        }
         this.config = config;
         this.backend = backend;
         this.ownsBackend = ownsBackend;
@@ -164,6 +171,7 @@ public final class Human implements AutoCloseable {
      *
      * @throws ai.human.backend.BackendException when no backend is available or the named one is missing
      * @throws ai.human.model.ModelException     when a model cannot be loaded
+     * @throws ConfigException                   when {@code config} (built with {@code new}) has values out of range
      */
     public static Human create(HumanConfig config) {
         Objects.requireNonNull(config, "config");
@@ -182,6 +190,7 @@ public final class Human implements AutoCloseable {
      * and the caller closes the backend afterwards. {@code config.backend()} and {@code backendOptions} are not used.
      *
      * @throws ai.human.model.ModelException when a model cannot be loaded
+     * @throws ConfigException              when {@code config} (built with {@code new}) has values out of range
      */
     public static Human create(HumanConfig config, Backend backend) {
         Objects.requireNonNull(config, "config");
@@ -259,22 +268,30 @@ public final class Human implements AutoCloseable {
      */
     public Tensor decodeImage(Path image) {
         Objects.requireNonNull(image, "image");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.decode(image, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.decode(image, config.maxImagePixels()));
     }
 
     /** As {@link #decodeImage(Path)}, for the bytes of an encoded image. */
     public Tensor decodeImage(byte[] encodedImage) {
         Objects.requireNonNull(encodedImage, "encodedImage");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.decode(encodedImage, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.decode(encodedImage, config.maxImagePixels()));
     }
 
     /** As {@link #decodeImage(Path)}, for an image in memory. */
     public Tensor decodeImage(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        ensureOpen();
-        return InputImages.toTensor(backend, ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+        return decodeWhileOpen(() -> ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
+    }
+
+    /** Decodes and makes the tensor while {@link #close()} waits, so the backend cannot be closed in between. */
+    private Tensor decodeWhileOpen(Decoder decoder) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return InputImages.toTensor(backend, decoder.decode());
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
     // ---- lifecycle and information ---------------------------------------------------------------------------------

@@ -2,10 +2,14 @@ package ai.human.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -30,7 +34,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * small fraction of a pixel. PNG pixels are identical.
  *
  * <p>Before any pixel is decoded the size in the header is checked against a limit, so a huge image is refused
- * cheaply with {@link ImageTooLargeException}.
+ * cheaply with {@link ImageTooLargeException}. A file whose image data ends early is refused ({@link ImageException}
+ * saying it is truncated), also where ImageIO would decode it with grey rows; formats ImageIO cannot read but that
+ * are recognised (WebP, HEIF, AVIF, JPEG XL, PSD) are named in the error. An image within the limit whose pixels do
+ * not fit in the heap is refused with an {@link ImageException} that says so (the {@link OutOfMemoryError} as its
+ * cause): {@code maxImagePixels} is what bounds the memory decoding takes, about 6 bytes per pixel.
  *
  * <pre>{@code
  * RgbImage photo = ImageDecoder.decode(Path.of("photo.jpg"), config.maxImagePixels());
@@ -57,6 +65,9 @@ public final class ImageDecoder {
         }
         if (!Files.isReadable(file)) {
             throw new ImageException("Image file " + file.toAbsolutePath() + " is not readable; check its permissions");
+        }
+        if (isEmpty(file)) {
+            throw new ImageException("Image file " + file.toAbsolutePath() + " is empty (0 bytes); pass a JPEG or PNG file");
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             return decode(in, "Image file " + file, maxPixels);
@@ -97,13 +108,17 @@ public final class ImageDecoder {
     private static RgbImage decode(ImageInputStream in, String source, long maxPixels) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
+            String known = UnreadableFormats.name(firstBytes(in, 16));
+            if (known != null) {
+                throw new ImageException(source + " is " + known + ", which ImageIO cannot read; convert it to JPEG or PNG");
+            }
             throw new ImageException(source + " is not in an image format ImageIO can read (it starts with "
-                    + firstBytes(in) + "); use JPEG or PNG");
+                    + hex(firstBytes(in, 8)) + "); use JPEG or PNG");
         }
         ImageReader reader = readers.next();
         try {
             reader.setInput(in, true, true);
-            String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
             int width;
             int height;
             BufferedImage image;
@@ -112,20 +127,77 @@ public final class ImageDecoder {
                 height = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
                 throw new ImageException(source + " looks like " + format + " but its header cannot be read ("
-                        + e.getMessage() + "); the file is damaged or truncated", e);
+                        + reason(e) + "); the file is damaged or truncated", e);
             }
             checkSize(source, width, height, maxPixels);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            String what = source + " (" + format + ", " + width + "x" + height + ")";
             try {
                 image = reader.read(0, reader.getDefaultReadParam());
             } catch (IOException | RuntimeException e) {
-                throw new ImageException(source + " (" + format + ", " + width + "x" + height + ") could not be decoded: "
-                        + e.getMessage() + "; the file is damaged, truncated or uses a variant ImageIO does not support"
-                        + " (for example CMYK JPEG): convert it to an RGB JPEG or PNG", e);
+                if (causedByOutOfMemory(e)) {
+                    throw outOfMemory(what, width, height, e);
+                }
+                if (causedBy(e, EOFException.class)) {
+                    throw truncated(what, reason(e), e);
+                }
+                throw new ImageException(what + " could not be decoded: " + reason(e) + "; the file is damaged,"
+                        + " truncated or uses a variant ImageIO does not support: convert it to an RGB JPEG or PNG", e);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what, width, height, e);
             }
-            return RgbConversion.toRgb(image);
+            for (String warning : warnings) {
+                if (meansDataMissing(warning)) {
+                    throw truncated(what, warning, null);
+                }
+            }
+            try {
+                return RgbConversion.toRgb(image);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what, width, height, e);
+            }
         } finally {
             reader.dispose();
         }
+    }
+
+    private static ImageException truncated(String what, String reason, Throwable cause) {
+        return new ImageException(what + " is truncated or damaged: " + reason + "; its data ends early: copy or download"
+                + " the file again", cause);
+    }
+
+    /**
+     * The decoder's buffer did not fit in the heap (ImageIO's PNG reader wraps that error in an IIOException). Only
+     * that buffer was lost, so the error is reported like any other bad input.
+     */
+    private static ImageException outOfMemory(String what, int width, int height, Throwable cause) {
+        long megabytes = Math.max(1, (long) width * height * 6 >> 20);
+        return new ImageException(what + " needs about " + megabytes + " MB of heap to decode, more than the JVM has free;"
+                + " lower maxImagePixels to refuse such images, scale the image down, or give the JVM more heap (-Xmx)", cause);
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        return causedBy(e, OutOfMemoryError.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The decoder's message, with its cause's when that says more; the exception's name when it has no message. */
+    private static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            message += " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        }
+        return message;
     }
 
     private static void checkSize(String source, int width, int height, long maxPixels) {
@@ -137,18 +209,42 @@ public final class ImageDecoder {
         }
     }
 
-    private static String firstBytes(ImageInputStream in) {
+    /**
+     * Whether a decoder warning says that image data is missing. ImageIO's JPEG reader decodes a truncated file
+     * with a warning and fills the missing rows with grey; such pixels would give wrong results silently. (A JPEG
+     * missing only its end marker, with all its data, is accepted.)
+     */
+    private static boolean meansDataMissing(String warning) {
+        return warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end");
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] firstBytes(ImageInputStream in, int count) {
         try {
             in.seek(0);
-            byte[] head = new byte[8];
-            int n = in.read(head);
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < Math.max(n, 0); i++) {
-                hex.append(String.format(java.util.Locale.ROOT, "%02x", head[i] & 0xff)).append(i < n - 1 ? " " : "");
-            }
-            return n <= 0 ? "nothing" : "bytes " + hex;
+            byte[] head = new byte[count];
+            int n = Math.max(in.read(head), 0);
+            return java.util.Arrays.copyOf(head, n);
         } catch (IOException e) {
-            return "unreadable bytes";
+            return new byte[0];
         }
+    }
+
+    private static String hex(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "nothing";
+        }
+        StringBuilder hex = new StringBuilder("bytes");
+        for (byte b : bytes) {
+            hex.append(String.format(Locale.ROOT, " %02x", b & 0xff));
+        }
+        return hex.toString();
     }
 }

@@ -62,6 +62,11 @@ final class HandTrackDetector {
     List<HandDetection> detect(Backend backend, Tensor image, HandConfig config, int maxDetected) {
         int height = image.shape().dim(1);
         int width = image.shape().dim(2);
+        if (detectorHeight(height) == 0 || detectorWidth(width, height) == 0) {
+            // Human resizes such an image (under 4 pixels high, or 4 pixels wide once scaled) to nothing and fails;
+            // no hand fits in it
+            return new ArrayList<>();
+        }
         Raw raw = run(backend, image, width, height);
         int classes = raw.columns() - raw.first();
         float[] best = new float[raw.anchors()];
@@ -105,6 +110,17 @@ final class HandTrackDetector {
         return hands.size() > keep ? new ArrayList<>(hands.subList(0, keep)) : hands;
     }
 
+    /** The detector's input height, as Human computes it: a multiple of 8, at most {@code MAX_RESOLUTION}. */
+    private static int detectorHeight(int height) {
+        return (int) Math.min(Math.round(height / 8.0) * 8, MAX_RESOLUTION);
+    }
+
+    /** The detector's input width, as Human computes it: the image's aspect ratio at that height, a multiple of 8. */
+    private static int detectorWidth(int width, int height) {
+        double ratio = (double) width / height;
+        return (int) (Math.round(detectorHeight(height) * ratio / 8) * 8);
+    }
+
     /**
      * The largest float not above {@code threshold}: for a float score, {@code score > result} exactly when
      * {@code score > threshold} in double precision, as Human's JavaScript compares.
@@ -116,9 +132,8 @@ final class HandTrackDetector {
 
     @SuppressWarnings("try") // the scope closes the resized image and the model outputs
     private Raw run(Backend backend, Tensor image, int width, int height) {
-        double ratio = (double) width / height;
-        int h = (int) Math.min(Math.round(height / 8.0) * 8, MAX_RESOLUTION);
-        int w = (int) (Math.round(h * ratio / 8) * 8);
+        int h = detectorHeight(height);
+        int w = detectorWidth(width, height);
         try (TensorScope scope = backend.scope()) {
             Tensor resized = backend.resizeBilinear(image, h, w, false, false);
             TensorSpec input = model.inputs().get(0);

@@ -28,12 +28,19 @@ public final class InputImages {
     }
 
     /**
-     * Checks a caller's tensor and returns the pipeline input.
+     * Checks a caller's tensor (also that it belongs to {@code backend}) and returns the pipeline input.
      *
      * @throws ImageException naming what is wrong with the tensor
      */
     public static Tensor toPipelineInput(Backend backend, Tensor input, long maxPixels) {
         Shape shape = checkShape(input, maxPixels);
+        if (input.backend() != backend) {
+            String other = input.backend().name();
+            throw new ImageException("The input tensor " + input.dtype().name().toLowerCase(Locale.ROOT) + shape
+                    + " belongs to backend " + other + (other.equals(backend.name()) ? " (another instance)" : "")
+                    + ", not to this Human's " + backend.name() + "; make it with human.decodeImage or on human.backend(),"
+                    + " or copy its values there");
+        }
         Tensor x = input;
         if (shape.rank() == 3) {
             x = backend.reshape(x, Shape.of(1, shape.dim(0), shape.dim(1), shape.dim(2)));

@@ -74,11 +74,14 @@ public final class ModelRegistry implements AutoCloseable {
                     + "', modelBasePath '" + basePath + "'): " + e.getMessage() + ". Fix " + request.section()
                     + ".modelPath or modelBasePath, or disable " + request.section() + ".", e);
         }
+        ModelSignatures.check(request.section(), def);
         try {
             return toBackend.apply(def);
-        } catch (ModelException e) {
+        } catch (RuntimeException e) {
+            // a ModelException, or the backend's own error (TensorFlow refuses a graph whose constants are damaged)
             throw new ModelException("The backend cannot run the model of " + request.section() + " (" + def.source()
-                    + "): " + e.getMessage(), e);
+                    + "): " + e.getMessage() + ". If the file is damaged, restore it; else fix " + request.section()
+                    + ".modelPath", e);
         }
     }
 
