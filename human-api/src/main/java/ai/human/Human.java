@@ -315,9 +315,13 @@ public final class Human implements AutoCloseable {
                         dims[i] = dims[i] > 0 ? dims[i] : i == 0 ? 1 : 64;
                     }
                     Shape shape = Shape.of(dims);
-                    Tensor zeros = model.inputs().get(0).dtype() == DType.INT32
-                            ? backend.fromInts(new int[(int) shape.size()], shape)
-                            : backend.fromFloats(new float[(int) shape.size()], shape);
+                    DType dtype = model.inputs().get(0).dtype();
+                    int size = (int) shape.size();
+                    Tensor zeros = switch (dtype) {
+                        case INT32 -> backend.fromInts(new int[size], shape);
+                        case UINT8, BOOL -> backend.fromBytes(new byte[size], shape, dtype);
+                        case FLOAT32 -> backend.fromFloats(new float[size], shape);
+                    };
                     model.run(zeros);
                     return null;
                 });

@@ -240,9 +240,21 @@ public final class WeightDecoder {
             return WeightData.ofInts(spec.name, shape, v);
         }
         float[] v = new float[n];
-        for (int k = 0; k < n; k++) {
-            int q = wide ? in.getShort() & 0xffff : in.get() & 0xff;
-            v[k] = (float) (q * spec.scale + spec.min);
+        if (wide) {
+            for (int k = 0; k < n; k++) {
+                v[k] = (float) ((in.getShort() & 0xffff) * spec.scale + spec.min);
+            }
+        } else {
+            // the 256 possible values once, then one look-up per weight (same arithmetic, same floats)
+            float[] levels = new float[256];
+            for (int q = 0; q < levels.length; q++) {
+                levels[q] = (float) (q * spec.scale + spec.min);
+            }
+            byte[] raw = new byte[n];
+            in.get(raw);
+            for (int k = 0; k < n; k++) {
+                v[k] = levels[raw[k] & 0xff];
+            }
         }
         return WeightData.ofFloats(spec.name, shape, v);
     }

@@ -70,4 +70,18 @@ class Float16Test {
         byte[] data = {0x00, 0x3C, 0x00, (byte) 0xC0, 0x01, 0x00};
         assertThat(Float16.decode(data, 2, 2)).containsExactly(-2.0f, 5.960464477539063E-8f);
     }
+
+    @Test
+    void decodingGivesTheSameBitsAsToFloatForEveryPattern() {
+        byte[] data = new byte[2 << 16];
+        for (int bits = 0; bits < 1 << 16; bits++) {
+            data[2 * bits] = (byte) bits;
+            data[2 * bits + 1] = (byte) (bits >>> 8);
+        }
+        float[] decoded = Float16.decode(data, 0, 1 << 16);
+        for (int bits = 0; bits < 1 << 16; bits++) {
+            assertThat(Float.floatToRawIntBits(decoded[bits])).as("0x%04X", bits)
+                    .isEqualTo(Float.floatToRawIntBits(Float16.toFloat(bits)));
+        }
+    }
 }
