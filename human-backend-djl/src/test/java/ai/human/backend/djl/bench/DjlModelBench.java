@@ -8,7 +8,7 @@ import ai.human.backend.tf.TfBackend;
 import ai.human.internal.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import java.lang.reflect.InvocationTargetException;

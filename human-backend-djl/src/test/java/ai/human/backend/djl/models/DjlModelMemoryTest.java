@@ -7,7 +7,7 @@ import ai.human.backend.djl.DjlBackend;
 import ai.human.backend.spi.LeakReport;
 import ai.human.internal.graph.GraphExecutor;
 import ai.human.model.Model;
-import ai.human.tensor.LeakDetection;
+import ai.human.config.LeakDetection;
 import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
