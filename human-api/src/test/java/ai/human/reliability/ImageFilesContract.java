@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file of {@link ImageCases} through {@code Human.detect(byte[])} on one backend with the full preset: each gives
- * a result (the same result as its expected pixels given as a tensor just before, when those are known) or an
+ * Every file of {@link ImageCases} through {@code Human.detect(byte[])} on one backend with the full preset, body
+ * included: each gives a result (the same result as its expected pixels given as a tensor just before, when those are
+ * known) or an
  * {@code ImageException} that says what was wrong (also through {@code detect(Path)} and {@code decodeImage}), and
  * the backend's tensor count is back at its baseline after every one. ({@link ImageFilesDecodeTest} shows that a file
  * and its bytes decode to the same pixels.)
@@ -68,10 +69,11 @@ public abstract class ImageFilesContract extends OneHumanPerClass {
     }
 
     /**
-     * The result of {@code pixels} given as a tensor, computed right before the file's own detect and never reused:
-     * Human's body keypoint jitter filter remembers the previous call's keypoints (see {@link Results}), so the two
-     * calls give the same result only when they follow each other; a result kept from an earlier case may differ in
-     * body keypoints, depending on which images ran in between.
+     * The result of {@code pixels} given as a tensor, computed right before the file's own detect and never reused.
+     * MoveNet's keypoint jitter filter (as in Human) replaces a keypoint that moved less than 0.5% since the previous
+     * call by the previous one, so a body depends on the call before it: a result kept from an earlier case may differ
+     * in body keypoints. Right after a call on the same pixels every keypoint is within the limit of the one
+     * remembered, so the file's call gives exactly the same body, whatever ran before.
      */
     private String resultOf(RgbImage pixels) {
         try (Tensor tensor = backend.fromBytes(pixels.pixels(), Shape.of(1, pixels.height(), pixels.width(), 3), DType.UINT8);

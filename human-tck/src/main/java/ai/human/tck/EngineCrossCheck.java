@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 /**
  * Rule {@code NAT-01}: with {@link Capability#NATIVE_COUNT}, the engine's own count of live objects moves in step with
  * {@code memory().tensors()}. The difference between the two is taken on the fresh backend and must be the same at
- * every check: after a model is loaded, run and closed, after a detection, after a result is closed, after
- * {@code Human.close()}. A backend that does not claim the capability is not checked (its {@code NAT-01} test is
+ * every check: after each op test, after a model is loaded, run and closed, after a detection, after a result is
+ * closed, after {@code Human.close()}. A backend that does not claim the capability is not checked (its {@code NAT-01} test is
  * skipped with the reason).
  */
 final class EngineCrossCheck {
