@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad and odd image files through {@code human detect FILE} (with every model off, so only the image handling runs):
  * a file that decodes gives exit code 0 and a result; a refused one exit code 1 and a message on stderr naming the file
- * and what was wrong, without a stack trace. (The whole set of issue 12's files runs through the library in the
- * backend modules' {@code ImageFilesTest}.)
+ * and what was wrong, without a stack trace. {@code --set maxImagePixels=N} sets the pixel limit for the run. (The
+ * whole set of issue 12's files runs through the library in the backend modules' {@code ImageFilesTest}.)
  */
 class CliBadImagesTest {
 
@@ -74,6 +75,24 @@ class CliBadImagesTest {
                 assertThat(run.err().toLowerCase(Locale.ROOT)).contains(fragment.toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    @Test
+    void thePixelLimitSetOnTheCommandLineRefusesALargerImageAndSaysHowToRaiseIt() throws IOException {
+        Path file = Files.write(dir.resolve("wide.png"),
+                encode(new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB), "png"));
+        List<String> args = new ArrayList<>(List.of("detect", file.toString(), "--set", "maxImagePixels=4999"));
+        args.addAll(CliRun.NO_MODELS);
+
+        CliRun limited = CliRun.of(args.toArray(String[]::new));
+        assertThat(limited.code()).as("stderr: %s", limited.err()).isEqualTo(CliRun.FAILED);
+        assertThat(limited.err()).contains("wide.png", "100x50", "maxImagePixels = 4999", "raise maxImagePixels")
+                .doesNotContain("\tat ");
+
+        args.set(3, "maxImagePixels=5000");
+        CliRun atTheLimit = CliRun.of(args.toArray(String[]::new));
+        assertThat(atTheLimit.code()).as("stderr: %s", atTheLimit.err()).isZero();
+        assertThat(atTheLimit.out()).contains("\"face\"");
     }
 
     private static byte[] encode(BufferedImage image, String format) throws IOException {
