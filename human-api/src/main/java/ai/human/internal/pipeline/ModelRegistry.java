@@ -4,11 +4,16 @@ import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.model.ModelException;
 import ai.human.model.ModelLoader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,33 +52,69 @@ public final class ModelRegistry implements AutoCloseable {
     public static ModelRegistry load(List<ModelRequest> requests, String basePath, ModelLoader loader,
                                      Function<GraphModelDef, Model> toBackend) {
         long start = System.nanoTime();
+        List<ModelRequest> unique = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (ModelRequest request : requests) {
+            if (seen.putIfAbsent(request.section(), Boolean.TRUE) == null) {
+                unique.add(request);
+            }
+        }
         Map<String, Model> loaded = new LinkedHashMap<>();
+        // Reading and decoding a model file is plain Java and needs no backend: one helper thread reads the next file
+        // while this thread puts the previous model on the backend, so on two cores the two overlap.
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "human-model-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            for (ModelRequest request : requests) {
-                if (loaded.containsKey(request.section())) {
-                    continue;
-                }
+            CompletableFuture<GraphModelDef> next = unique.isEmpty() ? null : read(unique.get(0), basePath, loader, reader);
+            for (int i = 0; i < unique.size(); i++) {
+                ModelRequest request = unique.get(i);
                 long t0 = System.nanoTime();
-                loaded.put(request.section(), loadOne(request, basePath, loader, toBackend));
+                GraphModelDef def = join(next);
+                next = i + 1 < unique.size() ? read(unique.get(i + 1), basePath, loader, reader) : null;
+                loaded.put(request.section(), toBackend(request, def, toBackend));
                 LOG.debug("loaded {} ({}) in {} ms", request.section(), request.modelPath(), (System.nanoTime() - t0) / 1_000_000);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             loaded.values().forEach(ModelRegistry::closeQuietly);
             throw e;
+        } finally {
+            reader.shutdownNow();
         }
         return new ModelRegistry(loaded, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static Model loadOne(ModelRequest request, String basePath, ModelLoader loader,
-                                 Function<GraphModelDef, Model> toBackend) {
-        GraphModelDef def;
+    private static CompletableFuture<GraphModelDef> read(ModelRequest request, String basePath, ModelLoader loader,
+                                                         ExecutorService reader) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return loader.load(basePath, request.modelPath());
+            } catch (ModelException e) {
+                throw new ModelException("Cannot load the model of " + request.section() + " (modelPath '"
+                        + request.modelPath() + "', modelBasePath '" + basePath + "'): " + e.getMessage() + ". Fix "
+                        + request.section() + ".modelPath or modelBasePath, or disable " + request.section() + ".", e);
+            }
+        }, reader);
+    }
+
+    /** The model read by the helper thread, or the exception it threw (not wrapped). */
+    private static GraphModelDef join(CompletableFuture<GraphModelDef> future) {
         try {
-            def = loader.load(basePath, request.modelPath());
-        } catch (ModelException e) {
-            throw new ModelException("Cannot load the model of " + request.section() + " (modelPath '" + request.modelPath()
-                    + "', modelBasePath '" + basePath + "'): " + e.getMessage() + ". Fix " + request.section()
-                    + ".modelPath or modelBasePath, or disable " + request.section() + ".", e);
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
+    }
+
+    private static Model toBackend(ModelRequest request, GraphModelDef def, Function<GraphModelDef, Model> toBackend) {
         ModelSignatures.check(request.section(), def);
         try {
             return toBackend.apply(def);
