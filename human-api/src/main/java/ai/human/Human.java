@@ -46,6 +46,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -308,28 +312,76 @@ public final class Human implements AutoCloseable {
         try {
             ensureOpen();
             double start = clock.millis();
-            for (Model model : models.models()) {
-                backend.tidy(() -> {
-                    int[] dims = model.inputs().get(0).shape();
-                    for (int i = 0; i < dims.length; i++) {
-                        dims[i] = dims[i] > 0 ? dims[i] : i == 0 ? 1 : 64;
-                    }
-                    Shape shape = Shape.of(dims);
-                    DType dtype = model.inputs().get(0).dtype();
-                    int size = (int) shape.size();
-                    Tensor zeros = switch (dtype) {
-                        case INT32 -> backend.fromInts(new int[size], shape);
-                        case UINT8, BOOL -> backend.fromBytes(new byte[size], shape, dtype);
-                        case FLOAT32 -> backend.fromFloats(new float[size], shape);
-                    };
-                    model.run(zeros);
-                    return null;
-                });
-            }
+            warmAll(models.models());
             warmupMillis = (long) (clock.millis() - start);
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Runs every model once on zeros, on as many threads as there are cores (at most one per model): the first run of
+     * a model is mostly the engine's one-time work (graph optimisation, kernel selection), which is independent from
+     * model to model.
+     */
+    private void warmAll(List<Model> toWarm) {
+        int threads = Math.max(1, Math.min(toWarm.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads == 1) {
+            toWarm.forEach(this::warmOne);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "human-warmup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (Model model : toWarm) {
+                runs.add(pool.submit(() -> warmOne(model)));
+            }
+            for (Future<?> run : runs) {
+                awaitWarmup(run);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitWarmup(Future<?> run) {
+        try {
+            run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HumanException("warmup() was interrupted while the models ran; call it again or skip it", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new HumanException("warmup() failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void warmOne(Model model) {
+        backend.tidy(() -> {
+            int[] dims = model.inputs().get(0).shape();
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = dims[i] > 0 ? dims[i] : i == 0 ? 1 : 64;
+            }
+            Shape shape = Shape.of(dims);
+            DType dtype = model.inputs().get(0).dtype();
+            int size = (int) shape.size();
+            Tensor zeros = switch (dtype) {
+                case INT32 -> backend.fromInts(new int[size], shape);
+                case UINT8, BOOL -> backend.fromBytes(new byte[size], shape, dtype);
+                case FLOAT32 -> backend.fromFloats(new float[size], shape);
+            };
+            model.run(zeros);
+            return null;
+        });
     }
 
     /** The configuration this instance runs with. */
