@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -26,6 +27,8 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
     private final Backend backend;
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private volatile String failingModel;
+    private volatile String leakingModel;
+    private final List<Tensor> leaked = new CopyOnWriteArrayList<>();
     private volatile float meshConfidence = 0.95f;
 
     FakeFaceModels(Backend backend) {
@@ -45,6 +48,14 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
     /** Makes {@code name} throw when it runs (null: none). */
     void failOn(String name) {
         failingModel = name;
+    }
+
+    /**
+     * Makes {@code name} leak one tensor per run (null: none): made outside every scope and held here, as a model with
+     * a forgotten cache would. For the tests that show the release checks catch a leak.
+     */
+    void leakOn(String name) {
+        leakingModel = name;
     }
 
     @Override
@@ -82,6 +93,9 @@ final class FakeFaceModels implements Function<GraphModelDef, Model> {
             runs.computeIfAbsent(name(), k -> new AtomicInteger()).incrementAndGet();
             if (name().equals(failingModel)) {
                 throw new IllegalStateException("fake " + name() + " failed on purpose");
+            }
+            if (name().equals(leakingModel)) {
+                leaked.add(TensorTracker.outsideScopes(() -> backend.fromFloats(new float[4], Shape.of(4))));
             }
             Tensor input = inputs.values().iterator().next();
             float[] values = input.toFloats();
