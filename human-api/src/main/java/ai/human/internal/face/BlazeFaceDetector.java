@@ -50,7 +50,7 @@ final class BlazeFaceDetector {
         try (TensorScope scope = backend.scope()) {
             Tensor padded = image;
             if (config.square()) {
-                // Human's square option, including its unpadding arithmetic (blazeface.ts marks it "TODO fix this math")
+                // Human's square option; its unpadding arithmetic is kept as Human has it (flagged unfinished there)
                 int side = Math.max(width, height);
                 int padX = (side - width) / 2;
                 int padY = (side - height) / 2;

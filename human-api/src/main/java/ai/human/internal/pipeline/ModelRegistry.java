@@ -6,10 +6,12 @@ import ai.human.model.ModelException;
 import ai.human.model.ModelLoader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -53,9 +55,9 @@ public final class ModelRegistry implements AutoCloseable {
                                      Function<GraphModelDef, Model> toBackend) {
         long start = System.nanoTime();
         List<ModelRequest> unique = new ArrayList<>();
-        Map<String, Boolean> seen = new LinkedHashMap<>();
+        Set<String> sections = new HashSet<>();
         for (ModelRequest request : requests) {
-            if (seen.putIfAbsent(request.section(), Boolean.TRUE) == null) {
+            if (sections.add(request.section())) {
                 unique.add(request);
             }
         }
