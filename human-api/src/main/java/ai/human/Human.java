@@ -1,8 +1,10 @@
 package ai.human;
 
+import ai.human.error.HumanException;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BackendSelector;
+import ai.human.backend.ModelRuntime;
 import ai.human.backend.spi.ReleaseHandle;
 import ai.human.config.ConfigError;
 import ai.human.config.ConfigException;
@@ -200,6 +202,28 @@ public final class Human implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(backend, "backend");
         return new Human(config, backend, false, new ModelLoader(), backend::loadModel, Clock.SYSTEM);
+    }
+
+    /**
+     * A Human on {@code backend}, which stays the caller's, whose models are put on a backend by {@code models}
+     * instead of {@code backend.loadModel}: for example through the generic executor of {@code human-graph} on a
+     * backend that runs graphs natively, or wrapped to record or time the model calls. The models {@code models}
+     * returns belong to the new instance and are closed with it.
+     *
+     * <pre>{@code
+     * try (Human human = Human.create(config, backend, def -> GraphExecutor.compile(backend, def))) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @throws ai.human.model.ModelException when a model cannot be loaded
+     * @throws ConfigException              when {@code config} (built with {@code new}) has values out of range
+     */
+    public static Human create(HumanConfig config, Backend backend, ModelRuntime models) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(models, "models");
+        return new Human(config, backend, false, new ModelLoader(), models::loadModel, Clock.SYSTEM);
     }
 
     /** For tests: a Human whose models are put on {@code backend} by {@code toBackend}, with a given clock. */

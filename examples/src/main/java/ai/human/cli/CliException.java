@@ -1,6 +1,6 @@
 package ai.human.cli;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import java.util.List;
 
 /**

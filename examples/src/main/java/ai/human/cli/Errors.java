@@ -1,6 +1,6 @@
 package ai.human.cli;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.backend.BackendException;
 import ai.human.config.ConfigException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package ai.human.examples;
 
 import ai.human.Human;
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.config.HumanConfig;
 import ai.human.json.ResultJson;
 import ai.human.result.Result;

@@ -1,7 +1,7 @@
 package ai.human.examples;
 
 import ai.human.Human;
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.config.HumanConfig;
 import ai.human.match.FaceMatch;
 import ai.human.match.Match;

@@ -1,6 +1,6 @@
 package ai.human.backend;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 
 /** A backend could not be found, created, or could not do what was asked of it. */
 public class BackendException extends HumanException {

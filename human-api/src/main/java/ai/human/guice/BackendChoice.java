@@ -1,6 +1,6 @@
 package ai.human.guice;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.backend.BackendProvider;
 import ai.human.config.HumanConfig;
 import java.util.Objects;

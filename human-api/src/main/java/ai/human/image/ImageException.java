@@ -1,6 +1,6 @@
 package ai.human.image;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 
 /**
  * An input image could not be used: the file is missing or unreadable, the bytes are not an image format the

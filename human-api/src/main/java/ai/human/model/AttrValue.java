@@ -1,6 +1,5 @@
 package ai.human.model;
 
-import ai.human.model.internal.TfTypes;
 import ai.human.tensor.DType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

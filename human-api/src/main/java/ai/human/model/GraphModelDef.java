@@ -1,7 +1,5 @@
 package ai.human.model;
 
-import ai.human.model.internal.ExecutionOrder;
-import ai.human.model.internal.TfTypes;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;

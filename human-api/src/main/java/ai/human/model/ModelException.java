@@ -1,6 +1,6 @@
 package ai.human.model;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 
 /**
  * A graph model could not be found, read or understood. The message names the file (or URL) and the

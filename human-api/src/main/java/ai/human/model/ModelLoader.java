@@ -1,9 +1,5 @@
 package ai.human.model;
 
-import ai.human.model.internal.GraphModelReader;
-import ai.human.model.internal.HttpCache;
-import ai.human.model.internal.ResourceReader;
-import ai.human.model.internal.WeightDecoder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

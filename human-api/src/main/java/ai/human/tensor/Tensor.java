@@ -1,12 +1,10 @@
 package ai.human.tensor;
 
-import ai.human.backend.Backend;
-
 /**
  * An n-dimensional array that lives on a {@link Backend} (native memory), owned by exactly one owner.
  *
  * <p>A tensor is {@link AutoCloseable}: whoever owns it closes it, best with try-with-resources. Closing twice is
- * harmless; using a closed tensor throws {@link IllegalStateException} naming the tensor. Tensors created inside
+ * harmless; using a closed tensor throws {@link ai.human.error.AlreadyClosedException} naming the tensor. Tensors created inside
  * a {@link TensorScope} are closed by the scope unless kept.
  *
  * <pre>{@code
@@ -64,8 +62,11 @@ public interface Tensor extends AutoCloseable {
     /** Who currently owns this tensor. */
     Owner owner();
 
-    /** The backend this tensor lives on. */
-    Backend backend();
+    /**
+     * The backend this tensor lives on, seen as its tensor factory (cast to {@code ai.human.backend.Backend} for its
+     * ops; {@code tensor.backend() == backend} tells whether a tensor is {@code backend}'s).
+     */
+    TensorFactory backend();
 
     boolean isClosed();
 

@@ -2,7 +2,6 @@ package ai.human.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.human.model.internal.ExecutionOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -2,7 +2,7 @@ package ai.human.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.config.HumanConfig;
 import ai.human.result.Result;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package ai.human.reliability;
 
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.testing.SampleImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package ai.human.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.human.Human;
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.result.Result;
 import ai.human.tensor.Tensor;
 import ai.human.testing.SampleImages;

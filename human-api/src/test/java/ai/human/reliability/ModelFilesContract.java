@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.human.Human;
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.backend.Backend;
 import ai.human.config.HumanConfig;
 import ai.human.model.ModelException;

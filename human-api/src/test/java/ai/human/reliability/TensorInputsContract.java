@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.human.Human;
 import ai.human.backend.Backend;
+import ai.human.backend.BackendOptions;
+import ai.human.backend.BackendSelector;
 import ai.human.image.ImageException;
 import ai.human.result.Result;
 import ai.human.tensor.DType;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
-import ai.human.testing.ReferenceBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class TensorInputsContract extends OneHumanPerClass {
     private Backend otherInstance;
-    private ReferenceBackend otherBackend;
+    private Backend otherBackend;
     private Human deallocating;
 
     /** A tensor case: how to make the input, and the message fragments of the refusal (none: a result). */
@@ -45,7 +46,8 @@ public abstract class TensorInputsContract extends OneHumanPerClass {
     @BeforeAll
     void createOtherBackendsAndADeallocatingHuman() {
         otherInstance = createBackend();
-        otherBackend = new ReferenceBackend();
+        // the pure-Java backend of module human-backend-reference (on the test classpath), found by name
+        otherBackend = BackendSelector.fromEnvironment().select("reference").provider().create(BackendOptions.defaults());
         deallocating = Human.create(fullConfig("deallocate=true"), backend);
         baseline = liveTensors();
     }

@@ -6,7 +6,7 @@ import ai.human.backend.BackendOptions;
 import ai.human.backend.djl.DjlBackend;
 import ai.human.backend.tf.TfBackend;
 import ai.human.config.HumanConfig;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package ai.human.bench;
 
-import ai.human.BenchHumans;
 import ai.human.Human;
 import ai.human.backend.Backend;
 import ai.human.config.HumanConfig;
@@ -85,7 +84,7 @@ public class LoadBench {
     @Benchmark
     public int loadAndWarmUp(ExistingBackend existing) {
         BenchBackend kind = BenchBackend.of(backend);
-        existing.human = BenchHumans.create(CONFIG, existing.on, def -> kind.load(existing.on, def));
+        existing.human = Human.create(CONFIG, existing.on, def -> kind.load(existing.on, def));
         existing.human.warmup();
         return existing.human.hashCode();
     }
@@ -96,7 +95,7 @@ public class LoadBench {
         BenchBackend kind = BenchBackend.of(backend);
         created = kind.create(CONFIG);
         Backend on = created;
-        started = BenchHumans.create(CONFIG, on, def -> kind.load(on, def));
+        started = Human.create(CONFIG, on, def -> kind.load(on, def));
         started.warmup();
         return started.hashCode();
     }

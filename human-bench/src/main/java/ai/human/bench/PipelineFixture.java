@@ -1,6 +1,5 @@
 package ai.human.bench;
 
-import ai.human.BenchHumans;
 import ai.human.Human;
 import ai.human.backend.Backend;
 import ai.human.config.HumanConfig;
@@ -29,7 +28,7 @@ public final class PipelineFixture implements AutoCloseable {
     private PipelineFixture(BenchBackend kind, HumanConfig config) {
         this.backend = kind.create(config);
         try {
-            this.human = BenchHumans.create(config, backend, def -> {
+            this.human = Human.create(config, backend, def -> {
                 RecordingModel model = new RecordingModel(kind.load(backend, def));
                 models.add(model);
                 return model;

@@ -3,7 +3,6 @@ package ai.human.bench;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.human.BenchHumans;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,10 +25,10 @@ class BenchUsesNoTensorFlowOrDjlTest {
 
     @Test
     void theBenchmarksDependOnNoTensorFlowOrDjlClass() throws URISyntaxException {
-        Path productionClasses = Path.of(BenchHumans.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path productionClasses = Path.of(LoadBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         JavaClasses bench = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPath(productionClasses);
-        assertThat(bench.contain(BenchHumans.class)).as("the benchmarks' own classes were imported").isTrue();
+        assertThat(bench.contain(LoadBench.class)).as("the benchmarks' own classes were imported").isTrue();
         assertThat(bench.contain(DetectBench.class)).as("the benchmarks were imported").isTrue();
         assertThat(bench.contain(ai.human.Human.class)).as("only this module's classes were imported").isFalse();
 

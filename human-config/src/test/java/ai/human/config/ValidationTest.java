@@ -193,7 +193,7 @@ class ValidationTest {
         assertThatThrownBy(() -> HumanConfig.fromJson(json))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.errors()).isEqualTo(errors);
-                    assertThat(e).isInstanceOf(ai.human.HumanException.class);
+                    assertThat(e).isInstanceOf(ai.human.error.HumanException.class);
                     assertThat(e.getMessage()).contains("7 errors");
                     errors.forEach(error -> assertThat(e.getMessage()).contains(error.path() + ": "));
                 });

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.human.Human;
-import ai.human.HumanException;
+import ai.human.error.HumanException;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendSelector;
 import ai.human.backend.djl.DjlBackendModule;

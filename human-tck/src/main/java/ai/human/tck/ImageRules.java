@@ -1,5 +1,6 @@
 package ai.human.tck;
 
+import ai.human.backend.RotateWithOffset;
 import ai.human.tensor.DType;
 import ai.human.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;
@@ -148,12 +149,12 @@ abstract class ImageRules extends RuleGroup {
         try (TestTensors t = tensors()) {
             Tensor image = t.floats(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, 1, 3, 3, 1);
             check("OP-IMG-07", "rotation of 0 radians", HINT_ROTATE,
-                    t.result(backend.rotateWithOffset(image, 0f, -1f, 0.5f, 0.5f))).shape(1, 3, 3, 1)
+                    t.result(RotateWithOffset.apply(backend, image, 0f, -1f, 0.5f, 0.5f))).shape(1, 3, 3, 1)
                     .floats(0, 1, 2, 3, 4, 5, 6, 7, 8);
             // centre (1.5, 1.5); output (x, y) reads source (round(3 - y), x): row 0 falls outside, row 1 reads
             // column 2, row 2 reads column 1
             check("OP-IMG-07", "rotation of 3x3 image 0..8 by pi/2 around its centre, fill -1", HINT_ROTATE,
-                    t.result(backend.rotateWithOffset(image, (float) (Math.PI / 2), -1f, 0.5f, 0.5f)))
+                    t.result(RotateWithOffset.apply(backend, image, (float) (Math.PI / 2), -1f, 0.5f, 0.5f)))
                     .dtype(DType.FLOAT32).floats(-1, -1, -1, 2, 5, 8, 1, 4, 7);
         }
         for (String name : new String[] {"rotateWithOffset.positive", "rotateWithOffset.negative"}) {
@@ -161,7 +162,7 @@ abstract class ImageRules extends RuleGroup {
             float[] center = c.floats("center");
             try (TestTensors t = tensors()) {
                 check("OP-IMG-07", "golden case " + name + " (TensorFlow.js)", HINT_ROTATE,
-                        t.result(backend.rotateWithOffset(t.golden(c.input("image")), c.number("radians"), c.number("fill"),
+                        t.result(RotateWithOffset.apply(backend, t.golden(c.input("image")), c.number("radians"), c.number("fill"),
                                 center[0], center[1]))).shape(c.expected().shape()).floats(c.expected().values());
             }
         }

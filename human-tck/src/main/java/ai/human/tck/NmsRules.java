@@ -1,5 +1,6 @@
 package ai.human.tck;
 
+import ai.human.backend.NonMaxSuppression;
 import ai.human.backend.NmsResult;
 import ai.human.tensor.DType;
 import ai.human.tensor.Tensor;
@@ -28,7 +29,7 @@ abstract class NmsRules extends RuleGroup {
                           float sigma) {
         Tensor b = t.floats(boxes, scores.length, 4);
         Tensor s = t.floats(scores, scores.length);
-        return t.result(backend.nonMaxSuppression(b, s, maxOutput, iou, minScore, sigma));
+        return t.result(NonMaxSuppression.apply(backend, b, s, maxOutput, iou, minScore, sigma));
     }
 
     private void expect(String rule, String what, String hint, NmsResult result, int[] indices, float[] scores) {

@@ -2,10 +2,12 @@ package ai.human.backend.spi;
 
 import ai.human.backend.Backend;
 import ai.human.backend.BackendException;
+import ai.human.error.AlreadyClosedException;
 import ai.human.tensor.DType;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
+import ai.human.tensor.TensorFactory;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
 
@@ -53,8 +55,9 @@ public final class TrackedTensor implements Tensor {
      * The native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
      * {@code type}.
      *
-     * @throws IllegalStateException if the tensor is closed
-     * @throws BackendException      if it belongs to another backend
+     * @throws NullPointerException   if the tensor is null
+     * @throws AlreadyClosedException if the tensor is closed
+     * @throws BackendException       if it belongs to another backend
      */
     public static <N extends NativeTensor> N nativeOf(Tensor tensor, Backend backend, Class<N> type) {
         TrackedTensor tracked = of(tensor, backend);
@@ -69,7 +72,7 @@ public final class TrackedTensor implements Tensor {
 
     static TrackedTensor of(Tensor tensor, Backend backend) {
         if (tensor == null) {
-            throw new BackendException("A tensor argument is null; pass an open tensor of backend " + backend.name());
+            throw new NullPointerException("A tensor argument is null; pass an open tensor of backend " + backend.name());
         }
         if (!(tensor instanceof TrackedTensor tracked) || tracked.tracker.backend() != backend) {
             throw new BackendException("Tensor #" + tensor.id() + " " + describe(tensor) + " belongs to backend "
@@ -182,7 +185,7 @@ public final class TrackedTensor implements Tensor {
     }
 
     @Override
-    public Backend backend() {
+    public TensorFactory backend() {
         return tracker.backend();
     }
 
@@ -198,7 +201,7 @@ public final class TrackedTensor implements Tensor {
 
     void checkOpen() {
         if (entry.released) {
-            throw new IllegalStateException("Tensor #" + id() + " " + describe(this) + " of backend "
+            throw new AlreadyClosedException("Tensor #" + id() + " " + describe(this) + " of backend "
                     + tracker.backend().name() + " is closed and cannot be used; keep it open (scope.keep, or take it"
                     + " out of the result) until you are done with it");
         }

@@ -3,7 +3,7 @@ package ai.human.internal.face;
 import ai.human.backend.Backend;
 import ai.human.backend.BinaryOp;
 import ai.human.config.FaceDetectorConfig;
-import ai.human.internal.math.NonMaxSuppression;
+import ai.human.backend.NonMaxSuppression;
 import ai.human.model.Model;
 import ai.human.model.ModelException;
 import ai.human.tensor.Shape;

@@ -1,5 +1,6 @@
 package ai.human.internal.face;
 
+import ai.human.backend.RotateWithOffset;
 import ai.human.backend.Backend;
 import ai.human.backend.BinaryOp;
 import ai.human.tensor.Tensor;
@@ -30,7 +31,7 @@ record FaceCrop(Tensor tensor, double angle, double[][] rotation) {
         int width = image.shape().dim(2);
         double cx = box.centerX();
         double cy = box.centerY();
-        Tensor rotated = backend.rotateWithOffset(image, (float) angle, 0f, (float) (cx / width), (float) (cy / height));
+        Tensor rotated = RotateWithOffset.apply(backend, image, (float) angle, 0f, (float) (cx / width), (float) (cy / height));
         try {
             return new FaceCrop(cut(backend, rotated, box, size), angle, FaceGeometry.rotationMatrix(-angle, cx, cy));
         } finally {

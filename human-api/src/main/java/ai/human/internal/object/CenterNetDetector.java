@@ -2,7 +2,7 @@ package ai.human.internal.object;
 
 import ai.human.backend.Backend;
 import ai.human.config.ObjectConfig;
-import ai.human.internal.math.NonMaxSuppression;
+import ai.human.backend.NonMaxSuppression;
 import ai.human.model.Model;
 import ai.human.model.ModelException;
 import ai.human.model.TensorSpec;

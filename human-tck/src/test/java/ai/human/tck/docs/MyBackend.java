@@ -1,6 +1,6 @@
 package ai.human.tck.docs;
 
-import ai.human.testing.ReferenceBackend;
+import ai.human.backend.reference.ReferenceBackend;
 
 /**
  * Stands in for a third party's backend in {@code docs/running-the-tck.md}, so that the example there compiles as a

@@ -8,7 +8,7 @@ import ai.human.backend.Padding;
 import ai.human.backend.WeightUse;
 import ai.human.backend.spi.ScopeListener;
 import ai.human.backend.spi.TensorTracker;
-import ai.human.internal.math.NonMaxSuppression;
+import ai.human.backend.NonMaxSuppression;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.model.TensorSpec;
@@ -18,8 +18,8 @@ import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
-import ai.human.testing.ArrayTensor;
-import ai.human.testing.ReferenceBackend;
+import ai.human.backend.reference.ArrayTensor;
+import ai.human.backend.reference.ReferenceBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -177,18 +177,6 @@ final class BrokenBackends {
         @Override
         public Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners, boolean halfPixelCenters) {
             return super.resizeBilinear(images, height, width, alignCorners, false);
-        }
-    }
-
-    /** NMS that suppresses at IoU equal to the threshold too ({@code >=} instead of {@code >}). */
-    static final class NmsSuppressesAtThreshold extends ReferenceBackend {
-        @Override
-        public NmsResult nonMaxSuppression(Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
-                                           float scoreThreshold, float softNmsSigma) {
-            NonMaxSuppression.Selection kept = NonMaxSuppression.select(boxes.toFloats(), scores.toFloats(), maxOutput,
-                    Math.nextDown(iouThreshold), scoreThreshold, softNmsSigma);
-            return new NmsResult(fromInts(kept.indices(), Shape.of(kept.indices().length)),
-                    fromFloats(kept.scores(), Shape.of(kept.scores().length)));
         }
     }
 

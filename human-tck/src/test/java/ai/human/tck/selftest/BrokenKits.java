@@ -4,7 +4,7 @@ import ai.human.backend.Backend;
 import ai.human.tck.BackendCompatibilityKit;
 import ai.human.tck.Capability;
 import ai.human.tck.Workload;
-import ai.human.testing.ReferenceBackend;
+import ai.human.backend.reference.ReferenceBackend;
 import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -124,12 +124,6 @@ final class BrokenKits {
     static class IgnoresHalfPixelCenters extends KitOver {
         IgnoresHalfPixelCenters() {
             super(BrokenBackends.IgnoresHalfPixelCenters::new);
-        }
-    }
-
-    static class NmsSuppressesAtThreshold extends KitOver {
-        NmsSuppressesAtThreshold() {
-            super(BrokenBackends.NmsSuppressesAtThreshold::new);
         }
     }
 

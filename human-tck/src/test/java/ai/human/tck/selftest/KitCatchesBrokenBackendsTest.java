@@ -96,12 +96,6 @@ class KitCatchesBrokenBackendsTest {
     }
 
     @Test
-    void nmsSuppressingAtTheThresholdIsCaught() {
-        KitRun run = KitRun.of(BrokenKits.NmsSuppressesAtThreshold.class);
-        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("OP-NMS-01");
-    }
-
-    @Test
     void aModelRunThatKeepsAnIntermediateIsCaughtByTheRepeatedRunsRule() {
         KitRun run = KitRun.of(BrokenKits.ModelRunKeepsAnIntermediate.class, BackendCompatibilityKit.Models.class);
         // what a run keeps is still alive when the model is closed (MOD-03) and after a run outside a scope (MOD-05)

@@ -5,7 +5,7 @@ import ai.human.backend.BackendOptions;
 import ai.human.backend.djl.DjlBackend;
 import ai.human.backend.djl.models.DefaultModels;
 import ai.human.backend.tf.TfBackend;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.config.LeakDetection;

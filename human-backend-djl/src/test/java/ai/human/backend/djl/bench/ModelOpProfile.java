@@ -6,7 +6,7 @@ import ai.human.backend.djl.DjlBackend;
 import ai.human.backend.djl.models.DefaultModels;
 import ai.human.backend.spi.TensorTracker;
 import ai.human.backend.tf.TfBackend;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.config.LeakDetection;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;

@@ -2,7 +2,7 @@ package ai.human.backend.djl.bench;
 
 import ai.human.backend.Backend;
 import ai.human.backend.spi.TensorTracker;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import java.lang.reflect.Field;
 import ai.human.tensor.Tensor;

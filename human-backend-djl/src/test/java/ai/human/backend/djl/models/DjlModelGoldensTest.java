@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.human.backend.BackendOptions;
 import ai.human.backend.djl.DjlBackend;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.Model;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;

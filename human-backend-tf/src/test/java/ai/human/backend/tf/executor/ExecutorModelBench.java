@@ -3,7 +3,7 @@ package ai.human.backend.tf.executor;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.tf.TfBackend;
 import ai.human.config.LeakDetection;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.tf.TfBackend;
 import ai.human.config.LeakDetection;
-import ai.human.internal.graph.GraphExecutor;
+import ai.human.graph.GraphExecutor;
 import ai.human.model.GraphModelDef;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
