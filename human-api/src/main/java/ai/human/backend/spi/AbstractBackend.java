@@ -171,11 +171,15 @@ public abstract class AbstractBackend implements Backend {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        int[] released = {0};
         try {
             closeModels();
         } finally {
-            int released = tracker.releaseAll();
-            closeEngine(released);
+            try {
+                released[0] = tracker.releaseAll();
+            } finally {
+                closeEngine(released[0]);
+            }
         }
     }
 

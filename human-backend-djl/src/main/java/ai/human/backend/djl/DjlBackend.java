@@ -10,6 +10,10 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.human.backend.Activation;
 import ai.human.backend.Backend;
+import ai.human.backend.spi.AbstractBackend;
+import ai.human.graph.GraphExecutor;
+import ai.human.model.GraphModelDef;
+import ai.human.model.Model;
 import ai.human.backend.BackendException;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BinaryOp;
@@ -37,16 +41,13 @@ import ai.human.backend.djl.internal.Scratch;
 import ai.human.backend.djl.internal.ShapeOps;
 import ai.human.backend.djl.internal.TopKSelection;
 import ai.human.backend.spi.TensorTracker;
-import ai.human.backend.spi.TrackedTensor;
 import ai.human.tensor.DType;
-import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Closing the backend frees every tensor it still holds.
  */
-public final class DjlBackend implements Backend {
+public final class DjlBackend extends AbstractBackend {
     /** The provider name. */
     public static final String NAME = "djl";
     /** Backend option: PyTorch intra-op threads. */
@@ -107,10 +108,8 @@ public final class DjlBackend implements Backend {
         DjlPrivacy.apply();
     }
 
-    private final TensorTracker tracker;
     private final PtNDManager root;
     private final ScopeManagers scopes;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Starts a backend (loading PyTorch on first use); prefer {@link DjlBackendProvider#create}.
@@ -118,6 +117,7 @@ public final class DjlBackend implements Backend {
      * @throws BackendException if the PyTorch engine cannot load here, or an option is invalid
      */
     public DjlBackend(BackendOptions options) {
+        super(NAME, options.leakDetection()); // the class initialiser has applied DjlPrivacy already
         DjlPrivacy.apply();
         DjlEngine.require();
         configureThreads(options);
@@ -129,10 +129,9 @@ public final class DjlBackend implements Backend {
                 LOG.debug("DJL backend ignores unknown backend option {}", key);
             }
         }
-        this.tracker = new TensorTracker(this, options.leakDetection());
         this.root = (PtNDManager) NDManager.newBaseManager(Device.cpu(), DjlEngine.ENGINE_NAME);
-        this.scopes = new ScopeManagers(this, tracker, root);
-        tracker.addScopeListener(scopes);
+        this.scopes = new ScopeManagers(this, tracker(), root);
+        tracker().addScopeListener(scopes);
         LOG.info("DJL backend: PyTorch {} on CPU, {} intra-op thread(s)", DjlEngine.version(), DjlEngine.threads());
     }
 
@@ -151,11 +150,6 @@ public final class DjlBackend implements Backend {
         } else if (System.getProperty(DjlEngine.THREADS_PROPERTY) == null) {
             DjlEngine.setThreads(DEFAULT_THREADS);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** PyTorch's intra-op thread count now (process-wide). */
@@ -184,34 +178,21 @@ public final class DjlBackend implements Backend {
         return bytes;
     }
 
-    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
-    public TensorTracker tracker() {
-        return tracker;
-    }
-
     // ---- tensors, scopes and memory -------------------------------------------------------------------------------
 
     @Override
-    public Tensor fromFloats(float[] values, Shape shape) {
-        Checks.checkLength(values.length, shape);
+    protected Tensor newFloats(float[] values, Shape shape) {
         return create(m -> NdArrays.fromFloats(m, values, shape.toLongArray()), shape, DType.FLOAT32, Layout.PLAIN);
     }
 
     @Override
-    public Tensor fromInts(int[] values, Shape shape) {
-        Checks.checkLength(values.length, shape);
+    protected Tensor newInts(int[] values, Shape shape) {
         return create(m -> NdArrays.fromInts(m, values, shape.toLongArray()), shape, DType.INT32, Layout.PLAIN);
     }
 
     @Override
-    public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
-        Checks.checkLength(values.length, shape);
-        if (dtype != DType.UINT8 && dtype != DType.BOOL) {
-            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase(Locale.ROOT)
-                    + "; use fromFloats or fromInts");
-        }
-        byte[] data = dtype == DType.BOOL ? Checks.asBooleans(values) : values;
-        return create(m -> NdArrays.fromBytes(m, data, shape.toLongArray(), DTypes.toDjl(dtype)), shape, dtype,
+    protected Tensor newBytes(byte[] values, Shape shape, DType dtype) {
+        return create(m -> NdArrays.fromBytes(m, values, shape.toLongArray(), DTypes.toDjl(dtype)), shape, dtype,
                 Layout.PLAIN);
     }
 
@@ -230,17 +211,6 @@ public final class DjlBackend implements Backend {
         float[] torch = FilterLayouts.toTorch(values, shape, layout);
         long[] torchShape = FilterLayouts.torchShape(shape, layout);
         return create(m -> NdArrays.fromFloats(m, torch, torchShape), shape, DType.FLOAT32, layout);
-    }
-
-    @Override
-    public TensorScope scope() {
-        ensureOpen();
-        return tracker.openScope();
-    }
-
-    @Override
-    public MemoryInfo memory() {
-        return tracker.memory();
     }
 
     // ---- element-wise ---------------------------------------------------------------------------------------------
@@ -403,7 +373,7 @@ public final class DjlBackend implements Backend {
         if (k == 0 || rows == 0 || n == 0) {
             selection = new TopKSelection.Selection(new double[0], new int[0]);
         } else {
-            ensureOpen();
+            checkOpen();
             try (Scratch s = new Scratch()) {
                 selection = TopKSelection.select(in(s, x), rows, n, k, x.dtype());
             } catch (EngineException e) {
@@ -586,30 +556,31 @@ public final class DjlBackend implements Backend {
                 boxIndices, cropHeight, cropWidth));
     }
 
-    // ---- lifecycle ------------------------------------------------------------------------------------------------
+    // ---- models -------------------------------------------------------------------------------------------------
 
+    /**
+     * Runs {@code def} through the generic graph executor of {@code human-graph} over this backend's ops (PyTorch has
+     * no importer for TensorFlow graphs): weights are laid out for PyTorch once, at load, through {@link #weight}.
+     */
     @Override
-    public void close() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
-        try {
-            tracker.releaseAll();
-        } finally {
-            root.close();
-        }
+    public Model loadModel(GraphModelDef def) {
+        checkOpen();
+        return GraphExecutor.compile(this, def);
     }
 
+    // ---- lifecycle ------------------------------------------------------------------------------------------------
+
+    /** Closes DJL's root manager, after every tensor was released (last step of {@link #close()}). */
     @Override
-    public String toString() {
-        return "DjlBackend[" + (closed.get() ? "closed" : memory()) + "]";
+    protected void closeEngine(int releasedTensors) {
+        root.close();
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------------
 
     /** Runs an op whose intermediates go in a scratch list, and tracks its result. */
     private Tensor run(String op, Function<Scratch, PtNDArray> body) {
-        ensureOpen();
+        checkOpen();
         try (Scratch s = new Scratch()) {
             return trackResult(body.apply(s));
         } catch (EngineException e) {
@@ -618,7 +589,7 @@ public final class DjlBackend implements Backend {
     }
 
     private Tensor create(Function<PtNDManager, PtNDArray> factory, Shape shape, DType dtype, Layout layout) {
-        ensureOpen();
+        checkOpen();
         try {
             return track(factory.apply(scopes.current()), shape, dtype, layout);
         } catch (EngineException e) {
@@ -644,7 +615,7 @@ public final class DjlBackend implements Backend {
     private Tensor track(PtNDArray array, Shape shape, DType dtype, Layout layout) {
         try {
             scopes.attachToCurrent(array);
-            return tracker.track(new NdTensor(array, layout, shape), shape, dtype);
+            return tracker().track(new NdTensor(array, layout, shape), shape, dtype);
         } catch (RuntimeException e) {
             array.close();
             throw e;
@@ -656,7 +627,7 @@ public final class DjlBackend implements Backend {
     }
 
     private NdTensor nd(Tensor tensor) {
-        return TrackedTensor.nativeOf(tensor, this, NdTensor.class);
+        return nativeOf(tensor, NdTensor.class);
     }
 
     /** The tensor's array in its TensorFlow layout (a scratch view for filters). */
@@ -685,11 +656,5 @@ public final class DjlBackend implements Backend {
         PtNDArray alpha = prelu ? in(s, fused.alpha()) : null;
         return NnOps.finish(s, y, bias, fused.activation(), alpha, prelu
                 && fused.alpha().dtype() == DType.FLOAT32 && nd(fused.alpha()).withinUnitInterval());
-    }
-
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("This DJL backend is closed; create a new one to go on");
-        }
     }
 }

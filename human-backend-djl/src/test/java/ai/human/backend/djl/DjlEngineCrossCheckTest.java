@@ -3,6 +3,8 @@ package ai.human.backend.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.human.backend.NonMaxSuppression;
+import ai.human.backend.RotateWithOffset;
 import ai.human.backend.Activation;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BinaryOp;
@@ -119,8 +121,8 @@ class DjlEngineCrossCheckTest {
                 () -> backend.resizeBilinear(image, 2, 2, true, false),
                 () -> backend.cropAndResize(image, new float[][] {{-0.5f, 0, 0.5f, 1.5f}, {0, 0, 1, 1}}, new int[] {0, 0},
                         3, 2),
-                () -> backend.rotateWithOffset(image, 0.3f, 0f, 0.5f, 0.5f),
-                () -> backend.nonMaxSuppression(backend.fromFloats(new float[] {0, 0, 1, 1, 0, 0, 1, 0.9f},
+                () -> RotateWithOffset.apply(backend, image, 0.3f, 0f, 0.5f, 0.5f),
+                () -> NonMaxSuppression.apply(backend, backend.fromFloats(new float[] {0, 0, 1, 1, 0, 0, 1, 0.9f},
                         Shape.of(2, 4)), backend.fromFloats(new float[] {0.9f, 0.8f}, Shape.of(2)), 2, 0.5f, 0f, 0f));
         for (int i = 0; i < ops.size(); i++) {
             Supplier<Object> op = ops.get(i);

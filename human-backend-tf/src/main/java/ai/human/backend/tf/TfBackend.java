@@ -1,19 +1,18 @@
 package ai.human.backend.tf;
 
 import ai.human.backend.Activation;
-import ai.human.backend.Backend;
 import ai.human.backend.BackendException;
 import ai.human.backend.BackendOptions;
 import ai.human.backend.BinaryOp;
 import ai.human.backend.ConvSpec;
 import ai.human.backend.Fused;
-import ai.human.backend.NmsResult;
 import ai.human.backend.ReduceOp;
 import ai.human.backend.TopK;
 import ai.human.backend.UnaryOp;
+import ai.human.backend.Backend;
+import ai.human.backend.spi.AbstractBackend;
 import ai.human.backend.spi.NativeTensor;
 import ai.human.backend.spi.TensorTracker;
-import ai.human.backend.spi.TrackedTensor;
 import ai.human.backend.tf.internal.DataTypes;
 import ai.human.backend.tf.internal.EagerContext;
 import ai.human.backend.tf.internal.FusedTail;
@@ -31,11 +30,9 @@ import ai.human.backend.tf.internal.graph.TfGraphModel;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.tensor.DType;
-import ai.human.tensor.MemoryInfo;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
-import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +74,7 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * }
  * }</pre>
  */
-public final class TfBackend implements Backend {
+public final class TfBackend extends AbstractBackend {
     /** The provider name. */
     public static final String NAME = "tensorflow";
     /** Option: intra-op threads (threads one op may use). */
@@ -107,7 +104,6 @@ public final class TfBackend implements Backend {
     private static final Set<String> KNOWN_OPTIONS = Set.of(THREADS, INTER_OP_THREADS, NATIVE_FUSION, GRAPH_REMAPPER);
 
     private final EagerContext context;
-    private final TensorTracker tracker;
     private final MathKernels math;
     private final NeuralKernels neural;
     private final ShapeKernels shapes;
@@ -125,6 +121,7 @@ public final class TfBackend implements Backend {
      * @throws BackendException if an option is malformed or TensorFlow cannot create the context
      */
     public TfBackend(BackendOptions options) {
+        super(NAME, options.leakDetection());
         this.threads = options.intProperty(THREADS, DEFAULT_THREADS);
         this.interOpThreads = options.intProperty(INTER_OP_THREADS, DEFAULT_INTER_OP_THREADS);
         if (threads < 0 || interOpThreads < 0) {
@@ -139,7 +136,6 @@ public final class TfBackend implements Backend {
             }
         }
         this.context = EagerContext.create(threads, interOpThreads);
-        this.tracker = new TensorTracker(this, options.leakDetection());
         this.math = new MathKernels(context);
         this.neural = new NeuralKernels(context, math, nativeFusion);
         this.shapes = new ShapeKernels(context);
@@ -173,11 +169,6 @@ public final class TfBackend implements Backend {
             default -> throw new BackendException("Backend option " + GRAPH_REMAPPER + "='" + value
                     + "' is not auto, on or off; set backendOptions." + GRAPH_REMAPPER + "=auto (the default)");
         };
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** Intra-op threads this backend asked TensorFlow for. */
@@ -224,70 +215,28 @@ public final class TfBackend implements Backend {
         return constants.bytes();
     }
 
-    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
-    public TensorTracker tracker() {
-        return tracker;
-    }
-
     // ---- tensors, scopes and memory -----------------------------------------------------------------------------
 
     @Override
-    public Tensor fromFloats(float[] values, Shape shape) {
-        checkCount(values.length, shape, DType.FLOAT32);
+    protected Tensor newFloats(float[] values, Shape shape) {
         return context.call(() -> track(context.fromFloats(values, shape.toLongArray())));
     }
 
     @Override
-    public Tensor fromInts(int[] values, Shape shape) {
-        checkCount(values.length, shape, DType.INT32);
+    protected Tensor newInts(int[] values, Shape shape) {
         return context.call(() -> track(context.fromInts(values, shape.toLongArray())));
     }
 
-    /** Creates a UINT8 or BOOL tensor; for BOOL every non-zero byte is stored as 1. */
     @Override
-    public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
-        if (dtype != DType.UINT8 && dtype != DType.BOOL) {
-            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase()
-                    + "; use fromFloats or fromInts");
-        }
-        checkCount(values.length, shape, dtype);
-        byte[] stored = values;
-        if (dtype == DType.BOOL) {
-            stored = new byte[values.length];
-            for (int i = 0; i < values.length; i++) {
-                stored[i] = (byte) (values[i] != 0 ? 1 : 0);
-            }
-        }
-        byte[] bytes = stored;
-        return context.call(() -> track(context.fromBytes(bytes, shape.toLongArray(), DataTypes.toTf(dtype))));
-    }
-
-    private static void checkCount(int length, Shape shape, DType dtype) {
-        if (length != shape.size()) {
-            throw new BackendException("Cannot make a " + dtype.name().toLowerCase() + shape + " tensor from "
-                    + length + " values: the shape needs " + shape.size() + "; pass as many values as the shape"
-                    + " has elements");
-        }
-    }
-
-    @Override
-    public TensorScope scope() {
-        return tracker.openScope();
-    }
-
-    @Override
-    public MemoryInfo memory() {
-        return tracker.memory();
+    protected Tensor newBytes(byte[] values, Shape shape, DType dtype) {
+        return context.call(() -> track(context.fromBytes(values, shape.toLongArray(), DataTypes.toTf(dtype))));
     }
 
     // ---- element-wise ---------------------------------------------------------------------------------------------
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new BackendException("binary " + op + " needs operands of one dtype, got "
-                    + describe(a) + " and " + describe(b) + "; cast one of them first");
-        }
+        requireSameDType("binary " + op, a, b);
         if (op == BinaryOp.LOGICAL_AND && a.dtype() != DType.BOOL) {
             throw new BackendException("LOGICAL_AND needs bool operands, got " + describe(a) + "; compare or cast"
                     + " to bool first");
@@ -389,16 +338,7 @@ public final class TfBackend implements Backend {
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
-        if (xs.isEmpty()) {
-            throw new BackendException("concat needs at least one tensor, got none");
-        }
-        DType dtype = xs.get(0).dtype();
-        for (Tensor x : xs) {
-            if (x.dtype() != dtype) {
-                throw new BackendException("concat needs tensors of one dtype, got " + describe(xs.get(0)) + " and "
-                        + describe(x) + "; cast them first");
-            }
-        }
+        requireConcatInputs(xs);
         Tensor[] inputs = xs.toArray(new Tensor[0]);
         return run("concat along axis " + axis, () -> {
             List<TFE_TensorHandle> handles = new ArrayList<>(xs.size());
@@ -452,28 +392,9 @@ public final class TfBackend implements Backend {
 
     @Override
     public Tensor cropAndResize(Tensor image, float[][] boxes, int[] boxIndices, int cropHeight, int cropWidth) {
-        if (boxes.length != boxIndices.length) {
-            throw new BackendException("cropAndResize got " + boxes.length + " boxes but " + boxIndices.length
-                    + " box indices; give one image index per box");
-        }
-        float[] flat = new float[boxes.length * 4];
-        for (int i = 0; i < boxes.length; i++) {
-            if (boxes[i].length != 4) {
-                throw new BackendException("cropAndResize box " + i + " has " + boxes[i].length
-                        + " values; each box is [y1, x1, y2, x2]");
-            }
-            System.arraycopy(boxes[i], 0, flat, i * 4, 4);
-        }
+        float[] flat = flattenBoxes(boxes, boxIndices);
         return run("cropAndResize to " + cropHeight + "x" + cropWidth,
                 () -> images.cropAndResize(handle(image), flat, boxIndices, cropHeight, cropWidth), image);
-    }
-
-    @Override
-    public NmsResult nonMaxSuppression(Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
-                                       float scoreThreshold, float softNmsSigma) {
-        Tensor[] out = runMany("nonMaxSuppression", () -> images.nonMaxSuppression(handle(boxes), handle(scores),
-                Math.max(maxOutput, 0), iouThreshold, scoreThreshold, softNmsSigma), boxes, scores);
-        return new NmsResult(out[0], out[1]);
     }
 
     // ---- models ---------------------------------------------------------------------------------------------------
@@ -496,6 +417,7 @@ public final class TfBackend implements Backend {
      */
     @Override
     public Model loadModel(GraphModelDef def) {
+        checkOpen();
         return context.call(() -> {
             boolean remapper;
             if (forcedRemapper != null) {
@@ -539,12 +461,12 @@ public final class TfBackend implements Backend {
         public Tensor trackWeight(NativeTensor weight, Shape shape, DType dtype) {
             Tensor tensor;
             try {
-                tensor = tracker.track(weight, shape, dtype);
+                tensor = tracker().track(weight, shape, dtype);
             } catch (RuntimeException e) {
                 weight.release();
                 throw e;
             }
-            tracker.setOwner(tensor, Owner.MODEL);
+            tracker().setOwner(tensor, Owner.MODEL);
             return tensor;
         }
 
@@ -569,17 +491,21 @@ public final class TfBackend implements Backend {
 
     // ---- lifecycle ------------------------------------------------------------------------------------------------
 
-    /** Closes every model and tensor of this backend, then the TensorFlow context. Harmless when already closed. */
+    /** Closes every model still open (first step of {@link #close()}). */
     @Override
-    public void close() {
+    protected void closeModels() {
         for (TfGraphModel model : List.copyOf(openModels)) {
             LOG.debug("TensorFlow backend closes model {}, which was still open", model.name());
             model.close();
         }
-        int tensors = tracker.releaseAll();
+    }
+
+    /** Closes the TensorFlow context, after every tensor was released (last step of {@link #close()}). */
+    @Override
+    protected void closeEngine(int releasedTensors) {
         int stray = context.closeAndCount();
-        if (tensors > 0) {
-            LOG.debug("TensorFlow backend closed {} tensors that were still open", tensors);
+        if (releasedTensors > 0) {
+            LOG.debug("TensorFlow backend closed {} tensors that were still open", releasedTensors);
         }
         if (stray > 0) {
             LOG.warn("TensorFlow backend deleted {} native handles that no tensor accounted for", stray);
@@ -590,19 +516,21 @@ public final class TfBackend implements Backend {
 
     /** The handle behind {@code tensor}, checked to be open and of this backend. */
     private TFE_TensorHandle handle(Tensor tensor) {
-        return TrackedTensor.nativeOf(tensor, this, TfTensor.class).handle();
+        return nativeOf(tensor, TfTensor.class).handle();
     }
 
     /** Wraps a fresh handle (this backend's from now on) as a tracked tensor; deletes it if that fails. */
     private Tensor track(TFE_TensorHandle handle) {
+        DType dtype;
+        Shape shape;
         try {
-            DType dtype = DataTypes.fromTf(context.dataType(handle));
-            Shape shape = context.shape(handle);
-            return tracker.track(new TfTensor(context, handle), shape, dtype);
+            dtype = DataTypes.fromTf(context.dataType(handle));
+            shape = context.shape(handle);
         } catch (RuntimeException e) {
             context.delete(handle);
             throw e;
         }
+        return track(new TfTensor(context, handle), shape, dtype); // releases the handle if tracking fails
     }
 
     private Tensor run(String what, Supplier<TFE_TensorHandle> body, Tensor... inputs) {
@@ -645,9 +573,5 @@ public final class TfBackend implements Backend {
             message.append(i == 0 ? "" : ", ").append(describe(inputs[i]));
         }
         return new BackendException(message.append(" failed: ").append(e.getMessage()).toString(), e);
-    }
-
-    private static String describe(Tensor tensor) {
-        return tensor.dtype().name().toLowerCase() + tensor.shape();
     }
 }

@@ -1,5 +1,8 @@
 package ai.human.backend.tf;
 
+import ai.human.backend.Backend;
+import ai.human.backend.NonMaxSuppression;
+import ai.human.backend.RotateWithOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.human.backend.Activation;
@@ -67,55 +70,60 @@ class OpTemporariesTest {
         }
     }
 
+    /** The backend of {@code tensor}, for its ops. */
+    private static Backend ops(Tensor tensor) {
+        return (Backend) tensor.backend();
+    }
+
     private static Arguments op(String name, Function<Inputs, Object> call) {
         return Arguments.of(name, call);
     }
 
     static Stream<Arguments> ops() {
         return Stream.of(
-                op("binary MUL", in -> in.image().backend().binary(BinaryOp.MUL, in.image(), in.image())),
-                op("binary SQUARED_DIFFERENCE uint8", in -> in.bytes().backend().binary(BinaryOp.SQUARED_DIFFERENCE,
+                op("binary MUL", in -> ops(in.image()).binary(BinaryOp.MUL, in.image(), in.image())),
+                op("binary SQUARED_DIFFERENCE uint8", in -> ops(in.bytes()).binary(BinaryOp.SQUARED_DIFFERENCE,
                         in.bytes(), in.bytes())),
-                op("binary LOGICAL_AND", in -> in.bools().backend().binary(BinaryOp.LOGICAL_AND, in.bools(),
+                op("binary LOGICAL_AND", in -> ops(in.bools()).binary(BinaryOp.LOGICAL_AND, in.bools(),
                         in.bools())),
-                op("unary SIGMOID", in -> in.image().backend().unary(UnaryOp.SIGMOID, in.image())),
-                op("prelu", in -> in.matrix().backend().prelu(in.matrix(), in.alpha())),
-                op("softmax", in -> in.matrix().backend().softmax(in.matrix())),
-                op("cast", in -> in.ints().backend().cast(in.ints(), DType.FLOAT32)),
-                op("select", in -> in.bools().backend().select(in.bools(), in.bias(), in.alpha())),
-                op("conv2d + bias + prelu", in -> in.image().backend().conv2d(in.image(), in.filter(),
+                op("unary SIGMOID", in -> ops(in.image()).unary(UnaryOp.SIGMOID, in.image())),
+                op("prelu", in -> ops(in.matrix()).prelu(in.matrix(), in.alpha())),
+                op("softmax", in -> ops(in.matrix()).softmax(in.matrix())),
+                op("cast", in -> ops(in.ints()).cast(in.ints(), DType.FLOAT32)),
+                op("select", in -> ops(in.bools()).select(in.bools(), in.bias(), in.alpha())),
+                op("conv2d + bias + prelu", in -> ops(in.image()).conv2d(in.image(), in.filter(),
                         ConvSpec.of(2, Padding.SAME), Fused.prelu(in.bias(), in.alpha()))),
-                op("conv2d + bias + relu6", in -> in.image().backend().conv2d(in.image(), in.filter(),
+                op("conv2d + bias + relu6", in -> ops(in.image()).conv2d(in.image(), in.filter(),
                         ConvSpec.of(1, Padding.VALID), Fused.of(in.bias(), Activation.RELU6))),
-                op("depthwiseConv2d + bias + relu", in -> in.image().backend().depthwiseConv2d(in.image(),
+                op("depthwiseConv2d + bias + relu", in -> ops(in.image()).depthwiseConv2d(in.image(),
                         in.filter(), ConvSpec.of(2, Padding.SAME), Fused.of(in.alpha(), Activation.RELU))),
-                op("depthwiseConv2d + prelu", in -> in.image().backend().depthwiseConv2d(in.image(),
+                op("depthwiseConv2d + prelu", in -> ops(in.image()).depthwiseConv2d(in.image(),
                         in.filter(), ConvSpec.of(1, Padding.SAME), Fused.prelu(null, in.alpha()))),
-                op("matMul + bias + relu", in -> in.matrix().backend().matMul(in.matrix(), in.matrix(), true, false,
+                op("matMul + bias + relu", in -> ops(in.matrix()).matMul(in.matrix(), in.matrix(), true, false,
                         Fused.of(in.bias(), Activation.RELU))),
-                op("maxPool", in -> in.image().backend().maxPool(in.image(), 2, 2, ConvSpec.of(2, Padding.SAME))),
-                op("reduce MEAN", in -> in.image().backend().reduce(ReduceOp.MEAN, in.image(), new int[] {1, 2},
+                op("maxPool", in -> ops(in.image()).maxPool(in.image(), 2, 2, ConvSpec.of(2, Padding.SAME))),
+                op("reduce MEAN", in -> ops(in.image()).reduce(ReduceOp.MEAN, in.image(), new int[] {1, 2},
                         true)),
-                op("argMax", in -> in.matrix().backend().argMax(in.matrix(), -1)),
-                op("topK", in -> in.ints().backend().topK(in.ints(), 2, true)),
-                op("reshape", in -> in.matrix().backend().reshape(in.matrix(), Shape.of(4))),
-                op("transpose", in -> in.matrix().backend().transpose(in.matrix(), new int[] {1, 0})),
-                op("concat", in -> in.matrix().backend().concat(List.of(in.matrix(), in.matrix()), -1)),
-                op("concat of one", in -> in.matrix().backend().concat(List.of(in.matrix()), 0)),
-                op("split", in -> in.matrix().backend().split(in.matrix(), 0, new int[] {1, 1})),
-                op("slice", in -> in.matrix().backend().slice(in.matrix(), new int[] {0, 1}, new int[] {-1, 1})),
-                op("stridedSlice", in -> in.ints().backend().stridedSlice(in.ints(), new int[] {2}, new int[] {0},
+                op("argMax", in -> ops(in.matrix()).argMax(in.matrix(), -1)),
+                op("topK", in -> ops(in.ints()).topK(in.ints(), 2, true)),
+                op("reshape", in -> ops(in.matrix()).reshape(in.matrix(), Shape.of(4))),
+                op("transpose", in -> ops(in.matrix()).transpose(in.matrix(), new int[] {1, 0})),
+                op("concat", in -> ops(in.matrix()).concat(List.of(in.matrix(), in.matrix()), -1)),
+                op("concat of one", in -> ops(in.matrix()).concat(List.of(in.matrix()), 0)),
+                op("split", in -> ops(in.matrix()).split(in.matrix(), 0, new int[] {1, 1})),
+                op("slice", in -> ops(in.matrix()).slice(in.matrix(), new int[] {0, 1}, new int[] {-1, 1})),
+                op("stridedSlice", in -> ops(in.ints()).stridedSlice(in.ints(), new int[] {2}, new int[] {0},
                         new int[] {-1})),
-                op("pad uint8", in -> in.bytes().backend().pad(in.bytes(), new int[][] {{1, 1}}, 3f)),
-                op("reverse", in -> in.matrix().backend().reverse(in.matrix(), new int[] {0})),
-                op("gather", in -> in.bias().backend().gather(in.bias(), in.indices(), 0)),
-                op("gatherNd", in -> in.matrix().backend().gatherNd(in.matrix(), in.points())),
-                op("resizeBilinear", in -> in.image().backend().resizeBilinear(in.image(), 3, 5, false, true)),
-                op("cropAndResize", in -> in.image().backend().cropAndResize(in.image(),
+                op("pad uint8", in -> ops(in.bytes()).pad(in.bytes(), new int[][] {{1, 1}}, 3f)),
+                op("reverse", in -> ops(in.matrix()).reverse(in.matrix(), new int[] {0})),
+                op("gather", in -> ops(in.bias()).gather(in.bias(), in.indices(), 0)),
+                op("gatherNd", in -> ops(in.matrix()).gatherNd(in.matrix(), in.points())),
+                op("resizeBilinear", in -> ops(in.image()).resizeBilinear(in.image(), 3, 5, false, true)),
+                op("cropAndResize", in -> ops(in.image()).cropAndResize(in.image(),
                         new float[][] {{0, 0, 1, 1}, {0.2f, 0.1f, 0.7f, 0.9f}}, new int[] {0, 0}, 3, 3)),
-                op("rotateWithOffset", in -> in.image().backend().rotateWithOffset(in.image(), 0.4f, 0f, 0.5f,
+                op("rotateWithOffset", in -> RotateWithOffset.apply(ops(in.image()), in.image(), 0.4f, 0f, 0.5f,
                         0.5f)),
-                op("nonMaxSuppression", in -> in.boxes().backend().nonMaxSuppression(in.boxes(), in.scores(), 3,
+                op("nonMaxSuppression", in -> NonMaxSuppression.apply(ops(in.boxes()), in.boxes(), in.scores(), 3,
                         0.5f, 0f, 0f)));
     }
 

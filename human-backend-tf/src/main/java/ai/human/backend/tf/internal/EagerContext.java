@@ -1,5 +1,6 @@
 package ai.human.backend.tf.internal;
 
+import ai.human.error.AlreadyClosedException;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_ContextOptionsSetAsync;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_ContextOptionsSetConfig;
 import static org.tensorflow.internal.c_api.global.tensorflow.TFE_DeleteContext;
@@ -137,7 +138,7 @@ public final class EagerContext implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("The TensorFlow backend is closed; create a new one to go on");
+            throw new AlreadyClosedException("The TensorFlow backend is closed; create a new one to go on");
         }
     }
 

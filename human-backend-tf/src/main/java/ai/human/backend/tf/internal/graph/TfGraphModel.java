@@ -1,5 +1,6 @@
 package ai.human.backend.tf.internal.graph;
 
+import ai.human.error.AlreadyClosedException;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor;
 
 import ai.human.backend.BackendException;
@@ -162,7 +163,7 @@ public final class TfGraphModel implements Model {
      * The weight tensors by the name of their {@code Const} node, in graph order: owned by the model (read them, do
      * not close them); their values are read from the graph, and they cannot be inputs of backend ops.
      *
-     * @throws IllegalStateException once the model is closed
+     * @throws AlreadyClosedException once the model is closed
      */
     public Map<String, Tensor> weights() {
         return whileOpen(() -> Collections.unmodifiableMap(new LinkedHashMap<>(weights)));
@@ -325,7 +326,7 @@ public final class TfGraphModel implements Model {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new IllegalStateException("Model " + name + " is closed; load it again to run it");
+                throw new AlreadyClosedException("Model " + name + " is closed; load it again to run it");
             }
             return body.get();
         } finally {
