@@ -1,5 +1,6 @@
 package ai.human;
 
+import ai.human.error.AlreadyClosedException;
 import ai.human.error.HumanException;
 import ai.human.backend.Backend;
 import ai.human.backend.BackendOptions;
@@ -575,7 +576,7 @@ public final class Human implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new HumanException("This Human instance is closed; create a new one with Human.create(config)");
+            throw new AlreadyClosedException("This Human instance is closed; create a new one with Human.create(config)");
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.human.json;
 
+import ai.human.error.AlreadyClosedException;
 import ai.human.result.Result;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class ResultJson {
 
         private void entry(IoAction body) {
             if (closed) {
-                throw new IllegalStateException("This ImagesWriter is closed; create a new one to write more results");
+                throw new AlreadyClosedException("This ImagesWriter is closed; create a new one to write more results");
             }
             try {
                 json.writeStartObject();

@@ -1,9 +1,5 @@
 package ai.human.config;
 
-import ai.human.config.internal.ConfigEngine;
-import ai.human.config.internal.ConfigSchema;
-import ai.human.config.internal.JsonValues;
-import ai.human.config.internal.UnsupportedOptionRules;
 
 import java.nio.file.Path;
 import java.util.AbstractMap;

@@ -1,7 +1,5 @@
 package ai.human.config;
 
-import ai.human.config.internal.EnumLookup;
-import ai.human.config.internal.JsonNamed;
 import java.util.List;
 
 /**

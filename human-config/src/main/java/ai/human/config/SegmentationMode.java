@@ -1,6 +1,5 @@
 package ai.human.config;
 
-import ai.human.config.internal.JsonNamed;
 
 /**
  * Output of the segmentation model: Human's {@code segmentation.mode} option

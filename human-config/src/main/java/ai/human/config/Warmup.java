@@ -1,6 +1,5 @@
 package ai.human.config;
 
-import ai.human.config.internal.JsonNamed;
 
 /**
  * What {@code human.warmup()} runs before the first real detection: Human's {@code warmup} option

@@ -1,5 +1,6 @@
 package ai.human.json;
 
+import ai.human.error.AlreadyClosedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -239,7 +240,7 @@ class ResultJsonTest {
         images.close();
 
         assertThatThrownBy(() -> images.add("late.jpg", SampleResults.empty(1, 1)))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(AlreadyClosedException.class)
                 .hasMessageContaining("closed");
     }
 

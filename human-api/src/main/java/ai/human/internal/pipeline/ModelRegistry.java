@@ -1,5 +1,7 @@
 package ai.human.internal.pipeline;
 
+import ai.human.error.HumanException;
+import java.io.UncheckedIOException;
 import ai.human.model.GraphModelDef;
 import ai.human.model.Model;
 import ai.human.model.ModelException;
@@ -120,8 +122,10 @@ public final class ModelRegistry implements AutoCloseable {
         ModelSignatures.check(request.section(), def);
         try {
             return toBackend.apply(def);
-        } catch (RuntimeException e) {
-            // a ModelException, or the backend's own error (TensorFlow refuses a graph whose constants are damaged)
+        } catch (HumanException | UncheckedIOException e) {
+            // a ModelException, or the backend's own error (TensorFlow refuses a graph whose constants are damaged);
+            // anything else (a NullPointerException, an IllegalArgumentException) is a bug, not a damaged file, and
+            // propagates as it is
             throw new ModelException("The backend cannot run the model of " + request.section() + " (" + def.source()
                     + "): " + e.getMessage() + ". If the file is damaged, restore it; else fix " + request.section()
                     + ".modelPath", e);

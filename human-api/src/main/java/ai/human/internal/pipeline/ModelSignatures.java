@@ -19,7 +19,7 @@ import java.util.Map;
  * ModelSignatures.check("face.iris", loader.load(basePath, "iris.json"));
  * }</pre>
  */
-public final class ModelSignatures {
+final class ModelSignatures {
 
     /** The input channels and the output last-axis sizes a section's pipeline relies on. */
     private record Needs(String model, int inputChannels, int... outputLastAxes) {

@@ -1,5 +1,6 @@
 package ai.human.backend.djl;
 
+import ai.human.error.AlreadyClosedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,8 +104,8 @@ class DjlBackendProviderTest {
         backend.close();
 
         assertThatThrownBy(() -> backend.fromFloats(new float[] {1}, ai.human.tensor.Shape.of(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(backend::scope).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AlreadyClosedException.class).hasMessageContaining("closed");
+        assertThatThrownBy(backend::scope).isInstanceOf(AlreadyClosedException.class);
         backend.close();
         assertThat(backend.engineLiveArrays()).isZero();
     }

@@ -215,6 +215,7 @@ public class ReferenceBackend extends AbstractBackend {
     /** Runs {@code def} through the generic graph executor over this backend's ops. */
     @Override
     public Model loadModel(GraphModelDef def) {
+        checkOpen();
         return GraphExecutor.compile(this, def);
     }
 

@@ -22,7 +22,6 @@ import ai.human.backend.tf.internal.NeuralKernels;
 import ai.human.backend.tf.internal.ShapeKernels;
 import ai.human.backend.tf.internal.TfTensor;
 import ai.human.backend.tf.internal.graph.ConstantLedger;
-import ai.human.backend.tf.internal.graph.GraphDefBuilder;
 import ai.human.backend.tf.internal.graph.ModelHost;
 import ai.human.backend.tf.internal.graph.RemapperPolicy;
 import ai.human.backend.tf.internal.graph.SessionConfig;
@@ -400,7 +399,7 @@ public final class TfBackend extends AbstractBackend {
     // ---- models ---------------------------------------------------------------------------------------------------
 
     /**
-     * Runs {@code def} natively: converts it to a TensorFlow graph (see {@link GraphDefBuilder}), imports it and opens
+     * Runs {@code def} natively: converts it to a TensorFlow graph (see {@code GraphDefBuilder}), imports it and opens
      * a session with this backend's thread options. Each weight is a constant of that graph and one tensor owned by
      * {@code MODEL} ({@code memory().of(Owner.MODEL)} grows by one tensor per weight and
      * {@link GraphModelDef#weightBytes()} bytes until the model is closed). The first run of each set of outputs

@@ -1,5 +1,6 @@
 package ai.human.backend.tf;
 
+import ai.human.error.AlreadyClosedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -119,7 +120,7 @@ class TfTensorLifecycleTest {
         assertThat(a.isClosed()).isTrue();
         assertThat(b.isClosed()).isTrue();
         assertThatThrownBy(() -> backend.fromFloats(new float[] {1}, Shape.of(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                .isInstanceOf(AlreadyClosedException.class).hasMessageContaining("closed");
         backend.close(); // harmless twice
     }
 

@@ -1,5 +1,6 @@
 package ai.human.backend.spi;
 
+import ai.human.error.AlreadyClosedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,11 +38,11 @@ class TensorCloseTest {
     void readingAClosedTensorSaysWhichTensorAndWhatToDo() {
         Tensor tensor = backend.fromFloats(new float[] {1, 2}, Shape.of(2));
         tensor.close();
-        assertThatThrownBy(tensor::toFloats).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(tensor::toFloats).isInstanceOf(AlreadyClosedException.class)
                 .hasMessage("Tensor #" + tensor.id() + " float32[2] of backend reference is closed and cannot be used; "
                         + "keep it open (scope.keep, or take it out of the result) until you are done with it");
-        assertThatThrownBy(tensor::toInts).isInstanceOf(IllegalStateException.class).hasMessageContaining("#" + tensor.id());
-        assertThatThrownBy(() -> tensor.unwrap(ArrayTensor.class)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(tensor::toInts).isInstanceOf(AlreadyClosedException.class).hasMessageContaining("#" + tensor.id());
+        assertThatThrownBy(() -> tensor.unwrap(ArrayTensor.class)).isInstanceOf(AlreadyClosedException.class);
     }
 
     @Test
@@ -49,7 +50,7 @@ class TensorCloseTest {
         Tensor open = backend.fromInts(new int[] {1}, Shape.of(1));
         Tensor closed = backend.fromInts(new int[] {2}, Shape.of(1));
         closed.close();
-        assertThatThrownBy(() -> backend.binary(BinaryOp.ADD, open, closed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> backend.binary(BinaryOp.ADD, open, closed)).isInstanceOf(AlreadyClosedException.class)
                 .hasMessageContaining("Tensor #" + closed.id() + " int32[1]").hasMessageContaining("is closed");
         assertThat(backend.memory().tensors()).isEqualTo(1);
     }

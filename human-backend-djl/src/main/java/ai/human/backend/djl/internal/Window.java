@@ -9,7 +9,7 @@ import ai.human.backend.Padding;
  * padding on each side. TensorFlow's {@code SAME} puts the odd extra row or column at the bottom or right, which
  * PyTorch's symmetric padding cannot express; {@link #symmetric()} says whether it can.
  */
-public record Window(int outH, int outW, int top, int bottom, int left, int right) {
+record Window(int outH, int outW, int top, int bottom, int left, int right) {
 
     public static Window of(int inH, int inW, int kernelH, int kernelW, ConvSpec spec) {
         int strideH = spec.strideH();

@@ -38,7 +38,7 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * }
  * }</pre>
  */
-public final class EagerOp implements AutoCloseable {
+final class EagerOp implements AutoCloseable {
     private static final int MAX_OUTPUTS = 8;
 
     /**

@@ -15,7 +15,7 @@ import org.tensorflow.internal.c_api.TFE_TensorHandle;
  * }
  * }</pre>
  */
-public final class Temps implements AutoCloseable {
+final class Temps implements AutoCloseable {
     private final EagerContext context;
     private final List<TFE_TensorHandle> handles = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package ai.human.backend.tf.model;
 
+import ai.human.error.AlreadyClosedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +110,7 @@ class TfModelMemoryTest {
         model.close();
         model.close();
         try (Tensor input = ModelGoldens.load("liveness").input().toTensor(backend)) {
-            assertThatThrownBy(() -> model.run(input)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> model.run(input)).isInstanceOf(AlreadyClosedException.class)
                     .hasMessageContaining("liveness is closed");
         }
         assertThat(backend.memory().tensors()).isZero();
@@ -142,6 +143,6 @@ class TfModelMemoryTest {
         other.close();
         assertThat(other.engineModelConstants()).isZero();
         assertThat(other.memory().tensors()).isZero();
-        assertThatThrownBy(() -> model.run(Map.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> model.run(Map.of())).isInstanceOf(AlreadyClosedException.class);
     }
 }

@@ -29,7 +29,7 @@ import org.tensorflow.proto.TensorProto;
  * GraphDef graph = GraphDefBuilder.build(new ModelLoader().load(null, "facemesh.json"));
  * }</pre>
  */
-public final class GraphDefBuilder {
+final class GraphDefBuilder {
 
     private GraphDefBuilder() {
     }

@@ -57,7 +57,7 @@ import org.tensorflow.proto.RunOptions;
  * }
  * }</pre>
  */
-public final class GraphSession implements AutoCloseable {
+final class GraphSession implements AutoCloseable {
     private static final BytePointer VALUE_ATTR = new BytePointer("value");
 
     private final String name;

@@ -1,4 +1,4 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -11,7 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 /** Writes a config record as a JSON tree, keys in declaration (= Human's) order. */
-public final class TreeWriter {
+final class TreeWriter {
     private TreeWriter() {
     }
 

@@ -1,4 +1,4 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * The allowed range of every numeric option. A rule names a key (matching any path ending in
  * {@code .key}) or a full dotted path; the first matching rule applies, so full paths come first.
  */
-public final class RangeRules {
+final class RangeRules {
 
     /**
      * @param key a key name or a full dotted path

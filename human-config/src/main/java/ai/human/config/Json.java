@@ -1,6 +1,5 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** JSON text in and out, written the way Human's {@code JSON.stringify(config, null, 2)} writes it. */
-public final class Json {
+final class Json {
     /** Largest integer a JavaScript number holds exactly (2^53). */
     private static final double MAX_SAFE_INTEGER = 9007199254740992.0;
 

@@ -1,12 +1,11 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.HumanConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The default configuration as a JSON tree, for merging and for naming defaults in messages. */
-public final class Defaults {
+final class Defaults {
     private Defaults() {
     }
 

@@ -1,4 +1,4 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +21,7 @@ import java.util.Map;
  * </ul>
  * The inputs are never modified.
  */
-public final class DeepMerge {
+final class DeepMerge {
     private DeepMerge() {
     }
 

@@ -1,6 +1,5 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.HumanConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +25,7 @@ import java.util.Map;
  * Conversions between JSON trees and plain Java values (Boolean, Long, Double, String, List, Map,
  * null), used for free-form options such as {@code flags} and for {@code HumanConfig.with(path, value)}.
  */
-public final class JsonValues {
+final class JsonValues {
     private JsonValues() {
     }
 

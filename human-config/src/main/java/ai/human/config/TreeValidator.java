@@ -1,8 +1,6 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
 import ai.human.config.ConfigError.Kind;
-import ai.human.config.HumanConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +14,7 @@ import java.util.Optional;
  * Checks a (possibly partial) configuration tree against the option tree: unknown keys, wrong types,
  * values out of range and invalid choices. Reports every problem, in document order.
  */
-public final class TreeValidator {
+final class TreeValidator {
     private TreeValidator() {
     }
 

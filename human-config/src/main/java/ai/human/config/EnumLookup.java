@@ -1,11 +1,11 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Finds a {@link JsonNamed} enum constant by its JSON spelling, forgiving case and {@code _}/{@code -}. */
-public final class EnumLookup {
+final class EnumLookup {
     private EnumLookup() {
     }
 

@@ -1,9 +1,5 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.FaceConfig;
-import ai.human.config.FilterConfig;
-import ai.human.config.HumanConfig;
-import ai.human.config.UnsupportedOption;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +11,7 @@ import java.util.function.Predicate;
  * which its value would make a difference in Human. The list is the single source of
  * {@link HumanConfig#unsupportedOptions()}; keep its Javadoc in step.
  */
-public final class UnsupportedOptionRules {
+final class UnsupportedOptionRules {
 
     record Rule(String path, Predicate<HumanConfig> inEffect, String reason) {
     }

@@ -1,4 +1,4 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * Builds a config record from a complete, already validated JSON tree (every key present, every
  * value of the right type).
  */
-public final class TreeBinder {
+final class TreeBinder {
     private TreeBinder() {
     }
 

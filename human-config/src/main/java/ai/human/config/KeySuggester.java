@@ -1,7 +1,5 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
-import ai.human.config.HumanConfig;
 
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Builds the {@link ConfigError.Kind#UNKNOWN_KEY} error, suggesting the nearest known key. */
-public final class KeySuggester {
+final class KeySuggester {
     private KeySuggester() {
     }
 

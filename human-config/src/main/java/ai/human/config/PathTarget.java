@@ -1,8 +1,6 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
 import ai.human.config.ConfigError.Kind;
-import ai.human.config.HumanConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +15,7 @@ import java.util.List;
  * @param key the option at the end of the path, or the map option that holds the entry
  * @param mapEntry whether the path names one entry of {@code key}'s map
  */
-public record PathTarget(String path, List<String> segments, ConfigSchema.Key key, boolean mapEntry) {
+record PathTarget(String path, List<String> segments, ConfigSchema.Key key, boolean mapEntry) {
 
     /** Resolves a dotted path; on failure adds an error naming the path and returns null. */
     public static PathTarget resolve(String path, List<ConfigError> errors) {

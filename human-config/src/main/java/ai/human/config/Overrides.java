@@ -1,6 +1,5 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
 import ai.human.config.ConfigError.Kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +17,7 @@ import java.util.Locale;
  * Turns a dotted-path override such as {@code face.detector.return=true} into a partial JSON tree
  * ({@code {"face":{"detector":{"return":true}}}}), reading the text as the type of the target option.
  */
-public final class Overrides {
+final class Overrides {
     private Overrides() {
     }
 

@@ -1,4 +1,4 @@
-package ai.human.config.internal;
+package ai.human.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (its JSON name is the component name, or its {@link JsonProperty} value such as {@code return}),
  * in declaration order, which is Human's key order.
  */
-public final class ConfigSchema {
+final class ConfigSchema {
 
     /** The JSON shape of a value. */
     public enum ValueType {

@@ -1,9 +1,6 @@
-package ai.human.config.internal;
+package ai.human.config;
 
-import ai.human.config.ConfigError;
 import ai.human.config.ConfigError.Kind;
-import ai.human.config.ConfigException;
-import ai.human.config.HumanConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +19,7 @@ import java.util.Map;
  * {@code mergeDeep} (or replace one value), then build the records. Any problem found on the way
  * ends in one {@link ConfigException} that lists them all.
  */
-public final class ConfigEngine {
+final class ConfigEngine {
     private ConfigEngine() {
     }
 
