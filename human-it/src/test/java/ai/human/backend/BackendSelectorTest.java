@@ -163,13 +163,39 @@ class BackendSelectorTest {
 
     @Test
     void discoverFindsProvidersRegisteredWithTheServiceLoader(@TempDir Path dir) throws Exception {
+        assertThat(BackendSelector.discover(getClass().getClassLoader())).extracting(BackendProvider::name)
+                .as("human-backend-reference registers its provider").contains(ReferenceBackend.NAME)
+                .doesNotContain(UnregisteredProvider.NAME);
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve(BackendProvider.class.getName()), ReferenceBackendProvider.class.getName() + "\n");
+        Files.writeString(services.resolve(BackendProvider.class.getName()), UnregisteredProvider.class.getName() + "\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             List<BackendProvider> found = BackendSelector.discover(loader);
-            assertThat(found).extracting(BackendProvider::name).contains(ReferenceBackend.NAME);
+            assertThat(found).extracting(BackendProvider::name).contains(UnregisteredProvider.NAME);
         }
-        assertThat(BackendSelector.discover(getClass().getClassLoader())).extracting(BackendProvider::name)
-                .doesNotContain(ReferenceBackend.NAME);
+    }
+
+    /** A provider no jar registers; the test registers it in a service file of its own. */
+    public static final class UnregisteredProvider implements BackendProvider {
+        static final String NAME = "unregistered";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public int priority() {
+            return -1;
+        }
+
+        @Override
+        public Availability availability() {
+            return Availability.yes("test provider");
+        }
+
+        @Override
+        public Backend create(BackendOptions options) {
+            return new ReferenceBackendProvider().create(options);
+        }
     }
 }

@@ -45,7 +45,8 @@ class CrossBackendTest {
 
     @Test
     void aNullTensorIsRefused() {
-        assertThatThrownBy(() -> backend.unary(UnaryOp.RELU, null)).isInstanceOf(BackendException.class)
+        // a null argument is a programming error: NullPointerException (HumanException's Javadoc), naming the backend
+        assertThatThrownBy(() -> backend.unary(UnaryOp.RELU, null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("null");
     }
 
