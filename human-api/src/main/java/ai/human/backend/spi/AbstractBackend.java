@@ -125,6 +125,11 @@ public abstract class AbstractBackend implements Backend {
     private void checkFactoryArguments(int length, Shape shape, DType dtype) {
         Objects.requireNonNull(shape, "shape");
         checkOpen();
+        requireValueCount(length, shape, dtype);
+    }
+
+    /** Refuses {@code length} values for {@code shape} unless they are exactly its element count. */
+    protected static void requireValueCount(int length, Shape shape, DType dtype) {
         if (length != shape.size()) {
             throw new BackendException("Cannot make a " + lower(dtype) + shape + " tensor from " + length
                     + " values: the shape needs " + shape.size() + "; pass as many values as the shape has elements");

@@ -203,7 +203,7 @@ public final class DjlBackend extends AbstractBackend {
      */
     @Override
     public Tensor weight(float[] values, Shape shape, WeightUse use) {
-        Checks.checkLength(values.length, shape);
+        requireValueCount(values.length, shape, DType.FLOAT32);
         if (use == WeightUse.OTHER || shape.rank() != 4) {
             return fromFloats(values, shape);
         }
@@ -217,7 +217,7 @@ public final class DjlBackend extends AbstractBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        Checks.requireSameDtype("binary " + op, a, b);
+        requireSameDType("binary " + op, a, b);
         return run("binary " + op, s -> ElementwiseOps.binary(s, op, in(s, a), in(s, b), a.dtype()));
     }
 
@@ -249,9 +249,9 @@ public final class DjlBackend extends AbstractBackend {
     @Override
     public Tensor select(Tensor condition, Tensor whenTrue, Tensor whenFalse) {
         if (condition.dtype() != DType.BOOL) {
-            throw new BackendException("select needs a bool condition, got " + Checks.describe(condition));
+            throw new BackendException("select needs a bool condition, got " + describe(condition));
         }
-        Checks.requireSameDtype("select", whenTrue, whenFalse);
+        requireSameDType("select", whenTrue, whenFalse);
         return run("select", s -> ElementwiseOps.select(in(s, condition), in(s, whenTrue), in(s, whenFalse)));
     }
 
@@ -264,7 +264,7 @@ public final class DjlBackend extends AbstractBackend {
         Shape f = filter.shape();
         if (f.rank() != 4 || f.dim(2) != input.shape().dim(3)) {
             throw new BackendException("conv2d needs a [h, w, in, out] filter with in = " + input.shape().dim(3)
-                    + " (the input's channels), got " + Checks.describe(filter));
+                    + " (the input's channels), got " + describe(filter));
         }
         int out = f.dim(3);
         return run("conv2d", s -> {
@@ -286,7 +286,7 @@ public final class DjlBackend extends AbstractBackend {
         int channels = input.shape().dim(3);
         if (f.rank() != 4 || f.dim(2) != channels) {
             throw new BackendException("depthwiseConv2d needs a [h, w, in, multiplier] filter with in = " + channels
-                    + " (the input's channels), got " + Checks.describe(filter));
+                    + " (the input's channels), got " + describe(filter));
         }
         int out = channels * f.dim(3);
         return run("depthwiseConv2d", s -> {
@@ -311,12 +311,12 @@ public final class DjlBackend extends AbstractBackend {
         Checks.requireFloat("matMul", a);
         Checks.requireFloat("matMul", b);
         if (a.shape().rank() != 2 || b.shape().rank() != 2) {
-            throw new BackendException("matMul needs two rank-2 tensors, got " + Checks.describe(a) + " and " + Checks.describe(b));
+            throw new BackendException("matMul needs two rank-2 tensors, got " + describe(a) + " and " + describe(b));
         }
         int inner = transposeA ? a.shape().dim(0) : a.shape().dim(1);
         int innerB = transposeB ? b.shape().dim(1) : b.shape().dim(0);
         if (inner != innerB) {
-            throw new BackendException("matMul of " + Checks.describe(a) + (transposeA ? "^T" : "") + " and " + Checks.describe(b)
+            throw new BackendException("matMul of " + describe(a) + (transposeA ? "^T" : "") + " and " + describe(b)
                     + (transposeB ? "^T" : "") + ": inner dimensions " + inner + " and " + innerB + " differ");
         }
         int out = transposeB ? b.shape().dim(0) : b.shape().dim(1);
@@ -349,7 +349,7 @@ public final class DjlBackend extends AbstractBackend {
     public Tensor argMax(Tensor x, int axis) {
         int a = Checks.axis(x, axis, "argMax");
         if (x.shape().dim(a) == 0) {
-            throw new BackendException("argMax over axis " + axis + " of " + Checks.describe(x) + ", which is empty");
+            throw new BackendException("argMax over axis " + axis + " of " + describe(x) + ", which is empty");
         }
         return run("argMax", s -> ReduceOps.argMax(s, in(s, x), a));
     }
@@ -358,12 +358,12 @@ public final class DjlBackend extends AbstractBackend {
     public TopK topK(Tensor x, int k, boolean sorted) {
         Checks.requireRankAtLeast("topK", x, 1);
         if (x.dtype() != DType.FLOAT32 && x.dtype() != DType.INT32) {
-            throw new BackendException("topK needs a float32 or int32 tensor, got " + Checks.describe(x));
+            throw new BackendException("topK needs a float32 or int32 tensor, got " + describe(x));
         }
         Shape shape = x.shape();
         int n = shape.dim(-1);
         if (k < 0 || k > n) {
-            throw new BackendException("topK k=" + k + " is outside [0, " + n + "] for " + Checks.describe(x));
+            throw new BackendException("topK k=" + k + " is outside [0, " + n + "] for " + describe(x));
         }
         int[] outDims = shape.toArray();
         outDims[outDims.length - 1] = k;
@@ -408,7 +408,7 @@ public final class DjlBackend extends AbstractBackend {
     @Override
     public Tensor reshape(Tensor x, Shape shape) {
         if (shape.size() != x.shape().size()) {
-            throw new BackendException("Cannot reshape " + Checks.describe(x) + " to " + shape + ": element counts "
+            throw new BackendException("Cannot reshape " + describe(x) + " to " + shape + ": element counts "
                     + x.shape().size() + " and " + shape.size() + " differ");
         }
         return run("reshape", s -> ShapeOps.reshape(in(s, x), shape));
@@ -427,7 +427,7 @@ public final class DjlBackend extends AbstractBackend {
         }
         if (!valid) {
             throw new BackendException("transpose permutation " + Arrays.toString(permutation)
-                    + " is not a permutation of the " + rank + " axes of " + Checks.describe(x));
+                    + " is not a permutation of the " + rank + " axes of " + describe(x));
         }
         return run("transpose", s -> ShapeOps.transpose(in(s, x), permutation));
     }
@@ -440,14 +440,14 @@ public final class DjlBackend extends AbstractBackend {
         Tensor first = xs.get(0);
         int a = Checks.axis(first, axis, "concat");
         for (Tensor t : xs) {
-            Checks.requireSameDtype("concat", first, t);
+            requireSameDType("concat", first, t);
             boolean compatible = t.shape().rank() == first.shape().rank();
             for (int i = 0; compatible && i < first.shape().rank(); i++) {
                 compatible = i == a || t.shape().dim(i) == first.shape().dim(i);
             }
             if (!compatible) {
                 throw new BackendException("concat along axis " + axis + " needs equal other dimensions, got "
-                        + Checks.describe(first) + " and " + Checks.describe(t));
+                        + describe(first) + " and " + describe(t));
             }
         }
         return run("concat", s -> {
@@ -463,7 +463,7 @@ public final class DjlBackend extends AbstractBackend {
     public Tensor slice(Tensor x, int[] begin, int[] size) {
         int[] dims = x.shape().toArray();
         if (begin.length != dims.length || size.length != dims.length) {
-            throw new BackendException("slice of " + Checks.describe(x) + " needs begin and size of length " + dims.length
+            throw new BackendException("slice of " + describe(x) + " needs begin and size of length " + dims.length
                     + ", got " + Arrays.toString(begin) + " and " + Arrays.toString(size));
         }
         int[] extent = new int[dims.length];
@@ -471,7 +471,7 @@ public final class DjlBackend extends AbstractBackend {
             extent[i] = size[i] == -1 ? dims[i] - begin[i] : size[i];
             if (begin[i] < 0 || extent[i] < 0 || begin[i] + extent[i] > dims[i]) {
                 throw new BackendException("slice begin " + Arrays.toString(begin) + " size " + Arrays.toString(size)
-                        + " does not fit in " + Checks.describe(x) + " (axis " + i + ")");
+                        + " does not fit in " + describe(x) + " (axis " + i + ")");
             }
         }
         return run("slice", s -> ShapeOps.slice(s, in(s, x), begin, extent));
@@ -481,7 +481,7 @@ public final class DjlBackend extends AbstractBackend {
     public Tensor stridedSlice(Tensor x, int[] begin, int[] end, int[] strides) {
         int rank = x.shape().rank();
         if (begin.length != rank || end.length != rank || strides.length != rank) {
-            throw new BackendException("stridedSlice of " + Checks.describe(x) + " needs begin, end and strides of length "
+            throw new BackendException("stridedSlice of " + describe(x) + " needs begin, end and strides of length "
                     + rank);
         }
         return run("stridedSlice", s -> ShapeOps.stridedSlice(s, in(s, x), x.shape().toArray(), begin, end, strides));
@@ -490,7 +490,7 @@ public final class DjlBackend extends AbstractBackend {
     @Override
     public Tensor pad(Tensor x, int[][] paddings, float value) {
         if (paddings.length != x.shape().rank()) {
-            throw new BackendException("pad of " + Checks.describe(x) + " needs " + x.shape().rank() + " {before, after} "
+            throw new BackendException("pad of " + describe(x) + " needs " + x.shape().rank() + " {before, after} "
                     + "pairs, got " + paddings.length);
         }
         for (int[] p : paddings) {

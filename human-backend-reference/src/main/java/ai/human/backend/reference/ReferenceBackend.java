@@ -83,7 +83,10 @@ public class ReferenceBackend extends AbstractBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        return track(ElementwiseKernels.binary(op, in(a), in(b)));
+        Values x = in(a);
+        Values y = in(b);
+        requireSameDType("binary " + op, a, b);
+        return track(ElementwiseKernels.binary(op, x, y));
     }
 
     @Override
@@ -165,6 +168,7 @@ public class ReferenceBackend extends AbstractBackend {
 
     @Override
     public Tensor concat(List<Tensor> xs, int axis) {
+        requireConcatInputs(xs);
         return track(LayoutKernels.concat(xs.stream().map(this::in).toList(), axis));
     }
 

@@ -2,7 +2,6 @@ package ai.human.backend.djl.internal;
 
 import ai.human.backend.BackendException;
 import ai.human.tensor.DType;
-import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import java.util.Locale;
 
@@ -11,37 +10,9 @@ public final class Checks {
     private Checks() {
     }
 
-    public static void checkLength(int length, Shape shape) {
-        if (length != shape.size()) {
-            throw new BackendException("Got " + length + " values for shape " + shape + ", which holds "
-                    + shape.size());
-        }
-    }
-
-    /** The values with anything but 0 turned into 1 (the array itself when already 0/1). */
-    public static byte[] asBooleans(byte[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != 0 && values[i] != 1) {
-                byte[] out = new byte[values.length];
-                for (int j = 0; j < values.length; j++) {
-                    out[j] = (byte) (values[j] != 0 ? 1 : 0);
-                }
-                return out;
-            }
-        }
-        return values;
-    }
-
     /** {@code float32[2, 3]}. */
     public static String describe(Tensor t) {
         return t.dtype().name().toLowerCase(Locale.ROOT) + t.shape();
-    }
-
-    public static void requireSameDtype(String op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype()) {
-            throw new BackendException(op + " needs tensors of one dtype, got " + describe(a) + " and " + describe(b)
-                    + "; cast one of them first");
-        }
     }
 
     public static void requireFloat(String op, Tensor t) {
