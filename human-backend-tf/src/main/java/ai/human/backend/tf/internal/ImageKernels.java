@@ -31,24 +31,4 @@ public final class ImageKernels extends Kernels {
                     .executeOne();
         }
     }
-
-    /**
-     * {@code NonMaxSuppressionV5}: the selected int32 indices and their scores; the third output (valid count) is
-     * deleted here.
-     */
-    public TFE_TensorHandle[] nonMaxSuppression(TFE_TensorHandle boxes, TFE_TensorHandle scores, int maxOutput,
-                                                float iouThreshold, float scoreThreshold, float softNmsSigma) {
-        TFE_TensorHandle[] outputs;
-        try (Temps temps = temps(); EagerOp op = context.op("NonMaxSuppressionV5")) {
-            outputs = op.input(boxes).input(scores)
-                    .input(temps.intScalar(maxOutput))
-                    .input(temps.floatScalar(iouThreshold))
-                    .input(temps.floatScalar(scoreThreshold))
-                    .input(temps.floatScalar(softNmsSigma))
-                    .attr("pad_to_max_output_size", false)
-                    .execute();
-        }
-        context.delete(outputs[2]);
-        return new TFE_TensorHandle[] {outputs[0], outputs[1]};
-    }
 }
