@@ -18,10 +18,21 @@ package ai.human;
 public class HumanException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error the library detected.
+     *
+     * @param message what was wrong, where, and what to do
+     */
     public HumanException(String message) {
         super(message);
     }
 
+    /**
+     * An error the library detected, with its cause.
+     *
+     * @param message what was wrong, where, and what to do
+     * @param cause the exception that revealed it
+     */
     public HumanException(String message, Throwable cause) {
         super(message, cause);
     }

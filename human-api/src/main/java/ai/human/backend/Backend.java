@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@link IllegalStateException}. Implementations are thread-safe.
  *
  * <pre>{@code
- * try (Backend backend = Backends.create(BackendOptions.defaults());
+ * BackendProvider provider = BackendSelector.fromEnvironment().select(null).provider();
+ * try (Backend backend = provider.create(BackendOptions.defaults());
  *      TensorScope scope = backend.scope()) {
  *     Tensor x = backend.fromFloats(new float[] {1, 2, 3, 4}, Shape.of(2, 2));
  *     Tensor y = backend.binary(BinaryOp.MUL, x, backend.scalar(2f));
@@ -33,39 +34,71 @@ import java.util.function.Supplier;
  */
 public interface Backend extends AutoCloseable {
 
-    /** The provider's name, for example {@code tensorflow} or {@code djl}. */
+    /** {@return the provider's name, for example {@code tensorflow} or {@code djl}} */
     String name();
 
     // ---- tensors, scopes and memory ------------------------------------------------------------------------
 
-    /** A FLOAT32 tensor holding a copy of {@code values} (row-major). */
+    /**
+     * {@return a FLOAT32 tensor holding a copy of {@code values} (row-major)}
+     *
+     * @param values the elements; as many as {@code shape} has
+     * @param shape  the tensor's shape
+     */
     Tensor fromFloats(float[] values, Shape shape);
 
-    /** An INT32 tensor holding a copy of {@code values}. */
+    /**
+     * {@return an INT32 tensor holding a copy of {@code values} (row-major)}
+     *
+     * @param values the elements; as many as {@code shape} has
+     * @param shape  the tensor's shape
+     */
     Tensor fromInts(int[] values, Shape shape);
 
-    /** A UINT8 or BOOL (0/1) tensor holding a copy of {@code values}. */
+    /**
+     * {@return a UINT8 or BOOL (0/1) tensor holding a copy of {@code values} (row-major)}
+     *
+     * @param values the elements; as many as {@code shape} has
+     * @param shape  the tensor's shape
+     * @param dtype  {@link DType#UINT8} or {@link DType#BOOL}
+     */
     Tensor fromBytes(byte[] values, Shape shape, DType dtype);
 
-    /** A FLOAT32 scalar. */
+    /**
+     * {@return a FLOAT32 scalar}
+     *
+     * @param value its value
+     */
     default Tensor scalar(float value) {
         return fromFloats(new float[] {value}, Shape.scalar());
     }
 
     /**
-     * A constant weight, which the backend may lay out for its {@code use} once (the tensor still reports the
-     * TensorFlow shape given here).
+     * {@return a constant weight, which the backend may lay out for its {@code use} once (the tensor still reports the
+     * TensorFlow shape given here)}
+     *
+     * @param values the weight's elements in TensorFlow's layout (row-major)
+     * @param shape  the weight's TensorFlow shape
+     * @param use    the op that will consume the weight, so that the backend can lay it out for it
      */
     default Tensor weight(float[] values, Shape shape, WeightUse use) {
         return fromFloats(values, shape);
     }
 
-    /** Opens a scope on the calling thread; see {@link TensorScope}. */
+    /**
+     * Opens a scope on the calling thread; see {@link TensorScope}.
+     *
+     * @return the new scope, to close in a try-with-resources block
+     */
     TensorScope scope();
 
     /**
      * Runs {@code body} in a scope and closes every tensor it created except those in its result: a
      * {@link Tensor}, an {@link Iterable} or {@link Map} of tensors, or a {@link TensorContainer}.
+     *
+     * @param <R>  the type of the result
+     * @param body the computation
+     * @return what {@code body} returned, its tensors kept open
      */
     default <R> R tidy(Supplier<R> body) {
         try (TensorScope scope = scope()) {
@@ -91,66 +124,170 @@ public interface Backend extends AutoCloseable {
         }
     }
 
-    /** Live tensors and bytes of this backend, with the peak and the split by owner. */
+    /** {@return the live tensors and bytes of this backend, with the peak and the split by owner} */
     MemoryInfo memory();
 
     // ---- element-wise ----------------------------------------------------------------------------------------
 
-    /** {@code a op b} element-wise with broadcasting. */
+    /**
+     * {@return {@code a op b} element-wise, with broadcasting}
+     *
+     * @param op the operation
+     * @param a  the left operand
+     * @param b  the right operand
+     */
     Tensor binary(BinaryOp op, Tensor a, Tensor b);
 
-    /** {@code op(x)} element-wise on a float tensor. */
+    /**
+     * {@return {@code op(x)} element-wise}
+     *
+     * @param op the operation
+     * @param x  a float tensor
+     */
     Tensor unary(UnaryOp op, Tensor x);
 
-    /** {@code max(x, 0) + alpha * min(x, 0)}, alpha broadcast over the last axis. */
+    /**
+     * {@return {@code max(x, 0) + alpha * min(x, 0)}, alpha broadcast over the last axis}
+     *
+     * @param x     the input
+     * @param alpha the slopes for negative inputs, one per channel (the last axis)
+     */
     Tensor prelu(Tensor x, Tensor alpha);
 
-    /** Softmax over the last axis. */
+    /**
+     * {@return the softmax of {@code logits} over the last axis}
+     *
+     * @param logits the input
+     */
     Tensor softmax(Tensor logits);
 
-    /** Converts element type; float to int truncates toward zero, like TensorFlow's {@code Cast}. */
+    /**
+     * Converts the element type; float to int truncates toward zero, like TensorFlow's {@code Cast}.
+     *
+     * @param x     the input
+     * @param dtype the element type wanted
+     * @return {@code x} as {@code dtype}
+     */
     Tensor cast(Tensor x, DType dtype);
 
-    /** Element-wise {@code condition ? whenTrue : whenFalse}, with broadcasting. */
+    /**
+     * {@return {@code condition ? whenTrue : whenFalse} element-wise, with broadcasting}
+     *
+     * @param condition a BOOL tensor
+     * @param whenTrue  the elements taken where {@code condition} is true
+     * @param whenFalse the elements taken where {@code condition} is false
+     */
     Tensor select(Tensor condition, Tensor whenTrue, Tensor whenFalse);
 
     // ---- neural network ----------------------------------------------------------------------------------------
 
-    /** 2-D convolution of NHWC {@code input} with a {@code [h, w, in, out]} filter, then {@code fused}. */
+    /**
+     * {@return the 2-D convolution of NHWC {@code input} with a {@code [h, w, in, out]} filter, then {@code fused}}
+     *
+     * @param input  NHWC input
+     * @param filter the {@code [h, w, in, out]} filter
+     * @param spec   strides and padding
+     * @param fused  bias and activation applied to the result
+     */
     Tensor conv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused);
 
-    /** Depthwise convolution with a {@code [h, w, in, multiplier]} filter, then {@code fused}. */
+    /**
+     * {@return the depthwise convolution of NHWC {@code input} with a {@code [h, w, in, multiplier]} filter, then
+     * {@code fused}}
+     *
+     * @param input  NHWC input
+     * @param filter the {@code [h, w, in, multiplier]} filter
+     * @param spec   strides and padding
+     * @param fused  bias and activation applied to the result
+     */
     Tensor depthwiseConv2d(Tensor input, Tensor filter, ConvSpec spec, Fused fused);
 
-    /** Matrix product of two rank-2 tensors, optionally transposed, then {@code fused}. */
+    /**
+     * {@return the matrix product of two rank-2 tensors, optionally transposed, then {@code fused}}
+     *
+     * @param a          the left matrix
+     * @param b          the right matrix
+     * @param transposeA whether to use {@code a} transposed
+     * @param transposeB whether to use {@code b} transposed
+     * @param fused      bias and activation applied to the result
+     */
     Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB, Fused fused);
 
-    /** Max pooling over {@code windowH x windowW} windows of NHWC {@code input}. */
+    /**
+     * {@return the max pooling of NHWC {@code input} over {@code windowH x windowW} windows}
+     *
+     * @param input   NHWC input
+     * @param windowH the window's height
+     * @param windowW the window's width
+     * @param spec    the windows' strides and padding
+     */
     Tensor maxPool(Tensor input, int windowH, int windowW, ConvSpec spec);
 
     // ---- reductions ----------------------------------------------------------------------------------------------
 
-    /** Reduces over {@code axes} (negative axes count from the end). */
+    /**
+     * {@return {@code x} reduced by {@code op} over {@code axes} (negative axes count from the end)}
+     *
+     * @param op       the reduction
+     * @param x        the input
+     * @param axes     the axes to reduce
+     * @param keepDims whether the reduced axes stay, with length 1
+     */
     Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims);
 
-    /** Int32 index of the largest value along {@code axis} (first one on ties). */
+    /**
+     * {@return the int32 index of the largest value along {@code axis} (the first one on ties)}
+     *
+     * @param x    the input
+     * @param axis the axis searched, removed from the result's shape
+     */
     Tensor argMax(Tensor x, int axis);
 
-    /** The {@code k} largest values along the last axis and their int32 indices (lower index first on ties). */
+    /**
+     * {@return the {@code k} largest values along the last axis and their int32 indices (lower index first on ties)}
+     *
+     * @param x      the input
+     * @param k      how many values to take from each row
+     * @param sorted whether the values come largest first
+     */
     TopK topK(Tensor x, int k, boolean sorted);
 
     // ---- shapes --------------------------------------------------------------------------------------------------
 
-    /** Same elements, new shape with the same element count. */
+    /**
+     * {@return the same elements with a new shape}
+     *
+     * @param x     the input
+     * @param shape the new shape, with the same element count
+     */
     Tensor reshape(Tensor x, Shape shape);
 
-    /** Permutes axes: output axis {@code i} is input axis {@code permutation[i]}. */
+    /**
+     * Permutes axes: output axis {@code i} is input axis {@code permutation[i]}.
+     *
+     * @param x           the input
+     * @param permutation a permutation of {@code 0 .. rank - 1}
+     * @return {@code x} with its axes permuted
+     */
     Tensor transpose(Tensor x, int[] permutation);
 
-    /** Joins tensors of the same dtype along {@code axis}. */
+    /**
+     * Joins tensors of the same dtype along {@code axis}.
+     *
+     * @param xs   the tensors, in order; their other axes agree
+     * @param axis the axis to join along
+     * @return the joined tensor
+     */
     Tensor concat(List<Tensor> xs, int axis);
 
-    /** Cuts {@code x} along {@code axis} into pieces of the given sizes (which sum to the axis length). */
+    /**
+     * Cuts {@code x} along {@code axis} into pieces of the given sizes.
+     *
+     * @param x     the input
+     * @param axis  the axis to cut (negative counts from the end)
+     * @param sizes the pieces' lengths, which sum to the axis length
+     * @return the pieces, in order
+     */
     default List<Tensor> split(Tensor x, int axis, int[] sizes) {
         int rank = x.shape().rank();
         int a = axis < 0 ? axis + rank : axis;
@@ -165,25 +302,63 @@ public interface Backend extends AutoCloseable {
         return List.of(parts);
     }
 
-    /** The block starting at {@code begin} of extent {@code size} ({@code -1}: to the end). */
+    /**
+     * {@return the block starting at {@code begin} of extent {@code size} ({@code -1}: to the end)}
+     *
+     * @param x     the input
+     * @param begin the first index on every axis
+     * @param size  the extent on every axis
+     */
     Tensor slice(Tensor x, int[] begin, int[] size);
 
     /**
      * Elements {@code begin[i], begin[i] + strides[i], ...} up to (excluding) {@code end[i]} on every axis; all
      * three arrays have the tensor's rank, already resolved (no masks, non-negative begin/end, strides non-zero).
+     *
+     * @param x       the input
+     * @param begin   the first index on every axis
+     * @param end     the end index on every axis, excluded
+     * @param strides the step on every axis
+     * @return the elements picked
      */
     Tensor stridedSlice(Tensor x, int[] begin, int[] end, int[] strides);
 
-    /** Pads with {@code value}; {@code paddings[i] = {before, after}} for axis {@code i}. */
+    /**
+     * Pads with {@code value}; {@code paddings[i] = {before, after}} for axis {@code i}.
+     *
+     * @param x        the input
+     * @param paddings the elements added before and after, per axis
+     * @param value    the value of the added elements
+     * @return the padded tensor
+     */
     Tensor pad(Tensor x, int[][] paddings, float value);
 
-    /** Reverses the order of elements along each of {@code axes}. */
+    /**
+     * Reverses the order of elements along each of {@code axes}.
+     *
+     * @param x    the input
+     * @param axes the axes to reverse
+     * @return the reversed tensor
+     */
     Tensor reverse(Tensor x, int[] axes);
 
-    /** Slices of {@code x} along {@code axis} picked by int32 {@code indices} (TensorFlow {@code GatherV2}). */
+    /**
+     * {@return the slices of {@code x} along {@code axis} picked by int32 {@code indices} (TensorFlow
+     * {@code GatherV2})}
+     *
+     * @param x       the input
+     * @param indices int32 indices into {@code axis}
+     * @param axis    the axis to pick from
+     */
     Tensor gather(Tensor x, Tensor indices, int axis);
 
-    /** TensorFlow {@code GatherNd}: the last axis of int32 {@code indices} addresses into {@code x}. */
+    /**
+     * TensorFlow {@code GatherNd}: the last axis of int32 {@code indices} addresses into {@code x}.
+     *
+     * @param x       the input
+     * @param indices int32 indices; their last axis addresses the leading axes of {@code x}
+     * @return the elements or slices addressed
+     */
     Tensor gatherNd(Tensor x, Tensor indices);
 
     // ---- images --------------------------------------------------------------------------------------------------
@@ -191,6 +366,13 @@ public interface Backend extends AutoCloseable {
     /**
      * Bilinear resize of NHWC {@code images} with TensorFlow's coordinate modes: legacy
      * ({@code halfPixelCenters=false}) or half-pixel centres; the result is FLOAT32.
+     *
+     * @param images           NHWC images
+     * @param height           the output height
+     * @param width            the output width
+     * @param alignCorners     TensorFlow's {@code align_corners}
+     * @param halfPixelCenters TensorFlow's {@code half_pixel_centers}
+     * @return the resized images
      */
     Tensor resizeBilinear(Tensor images, int height, int width, boolean alignCorners, boolean halfPixelCenters);
 
@@ -198,6 +380,13 @@ public interface Backend extends AutoCloseable {
      * TensorFlow {@code CropAndResize} (bilinear, extrapolation value 0): for each box {@code [y1, x1, y2, x2]} in
      * normalized coordinates of image {@code boxIndices[i]}, a {@code cropHeight x cropWidth} crop; FLOAT32
      * {@code [boxes, cropHeight, cropWidth, channels]}.
+     *
+     * @param image      NHWC images
+     * @param boxes      the boxes {@code [y1, x1, y2, x2]}, normalized to the image
+     * @param boxIndices the image of each box
+     * @param cropHeight the crops' height
+     * @param cropWidth  the crops' width
+     * @return the crops
      */
     Tensor cropAndResize(Tensor image, float[][] boxes, int[] boxIndices, int cropHeight, int cropWidth);
 
@@ -205,6 +394,13 @@ public interface Backend extends AutoCloseable {
      * Rotates NHWC {@code image} by {@code radians} around ({@code centerX * width}, {@code centerY * height}) with
      * nearest-neighbour sampling, filling uncovered pixels with {@code fillValue}, exactly as TensorFlow.js
      * {@code tf.image.rotateWithOffset} does.
+     *
+     * @param image     NHWC images
+     * @param radians   the angle
+     * @param fillValue the value of pixels that no source pixel covers
+     * @param centerX   the centre's x as a fraction of the width
+     * @param centerY   the centre's y as a fraction of the height
+     * @return the rotated images
      */
     default Tensor rotateWithOffset(Tensor image, float radians, float fillValue, float centerX, float centerY) {
         Shape shape = image.shape();
@@ -246,6 +442,14 @@ public interface Backend extends AutoCloseable {
     /**
      * Greedy non-maximum suppression ({@code NonMaxSuppressionV5}) of {@code boxes [n, 4]} ({@code [y1, x1, y2, x2]})
      * with {@code scores [n]}; {@code softNmsSigma} 0 for hard NMS.
+     *
+     * @param boxes          the boxes, {@code [n, 4]}
+     * @param scores         their scores, {@code [n]}
+     * @param maxOutput      the most boxes to keep
+     * @param iouThreshold   boxes overlapping a kept box by more than this are dropped (hard NMS)
+     * @param scoreThreshold boxes scoring less are dropped
+     * @param softNmsSigma   0 for hard NMS, else the Gaussian soft-NMS parameter
+     * @return the kept indices and their (possibly decayed) scores
      */
     default NmsResult nonMaxSuppression(Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
                                         float scoreThreshold, float softNmsSigma) {
@@ -267,6 +471,8 @@ public interface Backend extends AutoCloseable {
      * {@link Model#close()}. The default runs the model with the generic graph executor over this backend's ops; a
      * backend may override it to run graphs natively.
      *
+     * @param def the parsed model
+     * @return the model, ready to run; closing it releases its weights
      * @throws ai.human.model.ModelException when the graph uses an op or attribute the executor cannot run (the
      *                                       message names model, node and op)
      */

@@ -50,9 +50,13 @@ public final class TrackedTensor implements Tensor {
     }
 
     /**
-     * The native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
-     * {@code type}.
+     * {@return the native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
+     * {@code type}}
      *
+     * @param <N> the backend's native tensor type
+     * @param tensor the tensor
+     * @param backend the backend it must belong to
+     * @param type the backend's native tensor class
      * @throws IllegalStateException if the tensor is closed
      * @throws BackendException      if it belongs to another backend
      */

@@ -115,6 +115,7 @@ public final class DjlBackend implements Backend {
     /**
      * Starts a backend (loading PyTorch on first use); prefer {@link DjlBackendProvider#create}.
      *
+     * @param options leak detection and backend properties
      * @throws BackendException if the PyTorch engine cannot load here, or an option is invalid
      */
     public DjlBackend(BackendOptions options) {
@@ -158,13 +159,13 @@ public final class DjlBackend implements Backend {
         return NAME;
     }
 
-    /** PyTorch's intra-op thread count now (process-wide). */
+    /** {@return PyTorch's intra-op thread count now (process-wide)} */
     public int threads() {
         return DjlEngine.threads();
     }
 
     /**
-     * Arrays that DJL's root manager of this backend holds, counted through all its sub-managers. When no op is
+     * {@return arrays that DJL's root manager of this backend holds, counted through all its sub-managers} When no op is
      * running it equals {@code memory().tensors()}: each live tensor is one array, and nothing else is left behind.
      * Zero once closed.
      */
@@ -172,7 +173,7 @@ public final class DjlBackend implements Backend {
         return root.isOpen() ? root.getManagedArrays().size() : 0;
     }
 
-    /** Bytes of the arrays counted by {@link #engineLiveArrays()} (elements x element size). */
+    /** {@return bytes of the arrays counted by {@link #engineLiveArrays()} (elements x element size)} */
     public long engineLiveBytes() {
         if (!root.isOpen()) {
             return 0;
@@ -184,7 +185,7 @@ public final class DjlBackend implements Backend {
         return bytes;
     }
 
-    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
+    /** {@return the tracker that counts this backend's tensors (owners, scopes, leak detection)} */
     public TensorTracker tracker() {
         return tracker;
     }

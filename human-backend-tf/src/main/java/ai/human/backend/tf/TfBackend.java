@@ -122,6 +122,7 @@ public final class TfBackend implements Backend {
     /**
      * Creates an eager TensorFlow context configured by {@code options}.
      *
+     * @param options leak detection and backend properties
      * @throws BackendException if an option is malformed or TensorFlow cannot create the context
      */
     public TfBackend(BackendOptions options) {
@@ -180,20 +181,20 @@ public final class TfBackend implements Backend {
         return NAME;
     }
 
-    /** Intra-op threads this backend asked TensorFlow for. */
+    /** {@return intra-op threads this backend asked TensorFlow for} */
     public int threads() {
         return threads;
     }
 
-    /** Inter-op threads this backend asked TensorFlow for. */
+    /** {@return inter-op threads this backend asked TensorFlow for} */
     public int interOpThreads() {
         return interOpThreads;
     }
 
     /**
-     * The engine's own count of live {@code TFE_TensorHandle}s of this backend, kept at the native boundary: up by
+     * {@return the engine's own count of live {@code TFE_TensorHandle}s of this backend, kept at the native boundary: up by
      * one for every handle TensorFlow hands out (tensor creation, op outputs, op temporaries), down by one for every
-     * {@code TFE_DeleteTensorHandle}. Between ops it equals {@code memory().tensors()}; a larger value means a
+     * {@code TFE_DeleteTensorHandle}} Between ops it equals {@code memory().tensors()}; a larger value means a
      * native handle that no tensor accounts for. Zero after {@link #close()}.
      */
     public long engineLiveHandles() {
@@ -201,7 +202,7 @@ public final class TfBackend implements Backend {
     }
 
     /**
-     * Bytes of the live handles as TensorFlow reports them (element count × TensorFlow's element size, per handle).
+     * {@return bytes of the live handles as TensorFlow reports them (element count × TensorFlow's element size, per handle)}
      * Between ops it equals {@code memory().bytes()}.
      */
     public long engineLiveBytes() {
@@ -209,22 +210,22 @@ public final class TfBackend implements Backend {
     }
 
     /**
-     * The engine's own count of the weight constants of this backend's open models (see {@link #loadModel}): one per
-     * weight {@code Const} node in their TensorFlow graphs. Equals {@code memory().of(Owner.MODEL).tensors()}.
+     * {@return the engine's own count of the weight constants of this backend's open models (see {@link #loadModel}): one per
+     * weight {@code Const} node in their TensorFlow graphs} Equals {@code memory().of(Owner.MODEL).tensors()}.
      */
     public long engineModelConstants() {
         return constants.count();
     }
 
     /**
-     * Bytes of those constants as TensorFlow sizes them (its element size times the element count of the shape it
-     * inferred for each node). Equals {@code memory().of(Owner.MODEL).bytes()}.
+     * {@return bytes of those constants as TensorFlow sizes them (its element size times the element count of the shape it
+     * inferred for each node)} Equals {@code memory().of(Owner.MODEL).bytes()}.
      */
     public long engineModelConstantBytes() {
         return constants.bytes();
     }
 
-    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
+    /** {@return the tracker that counts this backend's tensors (owners, scopes, leak detection)} */
     public TensorTracker tracker() {
         return tracker;
     }

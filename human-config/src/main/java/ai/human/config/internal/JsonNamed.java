@@ -6,6 +6,6 @@ package ai.human.config.internal;
  * spelling or the constant's name.
  */
 public interface JsonNamed {
-    /** The spelling of this constant in configuration JSON. */
+    /** {@return the spelling of this constant in configuration JSON} */
     String jsonValue();
 }
