@@ -39,6 +39,7 @@ import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -248,7 +249,7 @@ public final class TfBackend implements Backend {
     @Override
     public Tensor fromBytes(byte[] values, Shape shape, DType dtype) {
         if (dtype != DType.UINT8 && dtype != DType.BOOL) {
-            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase()
+            throw new BackendException("fromBytes makes uint8 or bool tensors, not " + dtype.name().toLowerCase(Locale.ROOT)
                     + "; use fromFloats or fromInts");
         }
         checkCount(values.length, shape, dtype);
@@ -265,7 +266,7 @@ public final class TfBackend implements Backend {
 
     private static void checkCount(int length, Shape shape, DType dtype) {
         if (length != shape.size()) {
-            throw new BackendException("Cannot make a " + dtype.name().toLowerCase() + shape + " tensor from "
+            throw new BackendException("Cannot make a " + dtype.name().toLowerCase(Locale.ROOT) + shape + " tensor from "
                     + length + " values: the shape needs " + shape.size() + "; pass as many values as the shape"
                     + " has elements");
         }
@@ -649,6 +650,6 @@ public final class TfBackend implements Backend {
     }
 
     private static String describe(Tensor tensor) {
-        return tensor.dtype().name().toLowerCase() + tensor.shape();
+        return tensor.dtype().name().toLowerCase(Locale.ROOT) + tensor.shape();
     }
 }
