@@ -171,11 +171,12 @@ public final class Human implements AutoCloseable {
     }
 
     /**
-     * A Human on the backend chosen by {@link BackendSelector} ({@code config.backend()}, then the
+     * {@return a Human on the backend chosen by {@link BackendSelector} ({@code config.backend()}, then the
      * {@code human.backend} system property, the {@code HUMAN_BACKEND} environment variable, the best available
-     * provider), with the enabled models loaded from {@code config.modelBasePath()}. The backend belongs to the new
+     * provider), with the enabled models loaded from {@code config.modelBasePath()}} The backend belongs to the new
      * instance and is closed with it.
      *
+     * @param config the configuration
      * @throws ai.human.backend.BackendException when no backend is available or the named one is missing
      * @throws ai.human.model.ModelException     when a model cannot be loaded
      * @throws ConfigException                   when {@code config} (built with {@code new}) has values out of range
@@ -193,9 +194,11 @@ public final class Human implements AutoCloseable {
     }
 
     /**
-     * A Human on {@code backend}, which stays the caller's: {@link #close()} releases only what this instance made,
-     * and the caller closes the backend afterwards. {@code config.backend()} and {@code backendOptions} are not used.
+     * {@return a Human on {@code backend}, which stays the caller's: {@link #close()} releases only what this instance made,
+     * and the caller closes the backend afterwards} {@code config.backend()} and {@code backendOptions} are not used.
      *
+     * @param config the configuration
+     * @param backend the backend to run on; it stays the caller's
      * @throws ai.human.model.ModelException when a model cannot be loaded
      * @throws ConfigException              when {@code config} (built with {@code new}) has values out of range
      */
@@ -233,8 +236,10 @@ public final class Human implements AutoCloseable {
     }
 
     /**
-     * The options {@link #create(HumanConfig)} gives the backend: {@code backendOptions}, and the leak detection level
-     * of the system property {@value LeakDetection#PROPERTY} if set, else the config's {@code leakDetection}.
+     * {@return the options {@link #create(HumanConfig)} gives the backend: {@code backendOptions}, and the leak detection level
+     * of the system property {@value LeakDetection#PROPERTY} if set, else the config's {@code leakDetection}}
+     *
+     * @param config the configuration
      */
     public static BackendOptions backendOptions(HumanConfig config) {
         return new BackendOptions(LeakDetection.effective(config.leakDetection()), config.backendOptions());
@@ -245,6 +250,8 @@ public final class Human implements AutoCloseable {
     /**
      * Detects in an image file (JPEG, PNG, or another format ImageIO reads).
      *
+     * @param image the image file
+     * @return what was found; the caller closes it when it carries tensors
      * @throws ImageException when the file is missing, not an image, damaged or above {@code maxImagePixels}
      */
     public Result detect(Path image) {
@@ -255,6 +262,8 @@ public final class Human implements AutoCloseable {
     /**
      * Detects in an encoded image: the bytes of a JPEG or PNG file.
      *
+     * @param encodedImage the file's bytes
+     * @return what was found; the caller closes it when it carries tensors
      * @throws ImageException when the bytes are not an image, damaged or above {@code maxImagePixels}
      */
     public Result detect(byte[] encodedImage) {
@@ -262,7 +271,12 @@ public final class Human implements AutoCloseable {
         return run(() -> ImageDecoder.decode(encodedImage, config.maxImagePixels()));
     }
 
-    /** Detects in an image in memory. */
+    /**
+     * Detects in an image in memory.
+     *
+     * @param image the image
+     * @return what was found; the caller closes it when it carries tensors
+     */
     public Result detect(BufferedImage image) {
         Objects.requireNonNull(image, "image");
         return run(() -> ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
@@ -273,6 +287,8 @@ public final class Human implements AutoCloseable {
      * channel is dropped), uint8, int32 or float32 with values 0..255. The tensor stays the caller's unless
      * {@code deallocate} is true, in which case it is closed before this method returns or throws.
      *
+     * @param image the image tensor
+     * @return what was found; the caller closes it when it carries tensors
      * @throws ImageException when the tensor is closed or has the wrong shape or type
      */
     public Result detect(Tensor image) {
@@ -294,19 +310,32 @@ public final class Human implements AutoCloseable {
      * Decodes an image file into a UINT8 tensor {@code [1, h, w, 3]} on this instance's backend (UINT8 is four times
      * smaller than float32); the caller owns it and closes it, or lets {@code detect} do so with
      * {@code deallocate: true}.
+     *
+     * @param image the image file
+     * @return the image tensor, owned by the caller
      */
     public Tensor decodeImage(Path image) {
         Objects.requireNonNull(image, "image");
         return decodeWhileOpen(() -> ImageDecoder.decode(image, config.maxImagePixels()));
     }
 
-    /** As {@link #decodeImage(Path)}, for the bytes of an encoded image. */
+    /**
+     * As {@link #decodeImage(Path)}, for the bytes of an encoded image.
+     *
+     * @param encodedImage the bytes of a JPEG or PNG file
+     * @return the image tensor, owned by the caller
+     */
     public Tensor decodeImage(byte[] encodedImage) {
         Objects.requireNonNull(encodedImage, "encodedImage");
         return decodeWhileOpen(() -> ImageDecoder.decode(encodedImage, config.maxImagePixels()));
     }
 
-    /** As {@link #decodeImage(Path)}, for an image in memory. */
+    /**
+     * As {@link #decodeImage(Path)}, for an image in memory.
+     *
+     * @param image the image
+     * @return the image tensor, owned by the caller
+     */
     public Tensor decodeImage(BufferedImage image) {
         Objects.requireNonNull(image, "image");
         return decodeWhileOpen(() -> ImageDecoder.fromBufferedImage(image, config.maxImagePixels()));
@@ -409,21 +438,21 @@ public final class Human implements AutoCloseable {
         });
     }
 
-    /** The configuration this instance runs with. */
+    /** {@return the configuration this instance runs with} */
     public HumanConfig config() {
         return config;
     }
 
-    /** The backend this instance runs on. */
+    /** {@return the backend this instance runs on} */
     public Backend backend() {
         return backend;
     }
 
     /**
-     * The backend's live tensors and bytes, as {@code tf.memory()}, split by {@link Owner}: {@code MODEL} (weights of
+     * {@return the backend's live tensors and bytes, as {@code tf.memory()}, split by {@link Owner}: {@code MODEL} (weights of
      * the loaded models), {@code RESULT} (tensors carried by results not yet closed), {@code CALLER} (decoded images,
      * the caller's own tensors, tensors taken out of results) and {@code IN_FLIGHT} (intermediates of a running
-     * {@code detect}; zero between calls). On a shared backend the figures include the other users' tensors.
+     * {@code detect}; zero between calls)} On a shared backend the figures include the other users' tensors.
      * Also reports the leaks found since the last look.
      */
     public MemoryInfo memory() {

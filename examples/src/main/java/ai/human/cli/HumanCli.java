@@ -53,7 +53,11 @@ public final class HumanCli implements Runnable {
         this.stderrTerminal = stderrTerminal;
     }
 
-    /** Runs the tool and exits with its exit code. */
+    /**
+     * Runs the tool and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         int code = run(args, System.out, System.err, stderrIsTerminal());

@@ -34,6 +34,13 @@ public final class DecodeDetectLoop {
      * @param tensorsAfter live tensors once the result and the input were released
      */
     public record Iteration(List<String> crops, long tensorsHeld, long tensorsAfter) {
+        /**
+         * Copies the list of crops.
+         *
+         * @param crops each face tensor's size and mean value
+         * @param tensorsHeld live tensors while the result was held (models, face tensors, the input if not yet closed)
+         * @param tensorsAfter live tensors once the result and the input were released
+         */
         public Iteration {
             crops = List.copyOf(crops);
         }
@@ -42,6 +49,12 @@ public final class DecodeDetectLoop {
     private DecodeDetectLoop() {
     }
 
+    /**
+     * Runs the example: {@code [--deallocate] [--iterations N] [IMAGE]} (the first sample photo by default).
+     *
+     * @param args the command line
+     * @throws IOException when the image cannot be read
+     */
     public static void main(String[] args) throws IOException {
         boolean deallocate = false;
         int iterations = 5;
@@ -61,6 +74,13 @@ public final class DecodeDetectLoop {
      * Runs the loop {@code iterations} times on {@code image} (an encoded JPEG or PNG) with {@code config} plus
      * {@code face.detector.return: true}, {@code face.detector.maxDetected: 10} and {@code deallocate}, printing one
      * line per iteration to {@code out}.
+     *
+     * @param config the configuration to start from
+     * @param image the bytes of a JPEG or PNG file
+     * @param iterations how many times to decode and detect
+     * @param deallocate whether {@code detect} closes the decoded tensor
+     * @param out where to print
+     * @return what each iteration saw
      */
     public static List<Iteration> run(HumanConfig config, byte[] image, int iterations, boolean deallocate,
                                       PrintStream out) {

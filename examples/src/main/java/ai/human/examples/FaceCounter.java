@@ -22,14 +22,18 @@ public final class FaceCounter {
         this.human = human;
     }
 
-    /** The number of faces found in {@code image}. */
+    /**
+     * {@return the number of faces found in {@code image}}
+     *
+     * @param image the image file
+     */
     public int count(Path image) {
         try (Result result = human.detect(image)) {
             return result.face().size();
         }
     }
 
-    /** The name of the backend the faces are counted on. */
+    /** {@return the name of the backend the faces are counted on} */
     public String backend() {
         return human.backend().name();
     }

@@ -39,6 +39,12 @@ public final class FolderToJsonLines {
     private FolderToJsonLines() {
     }
 
+    /**
+     * Runs the example: {@code FOLDER [OUTPUT.jsonl]}, standard output by default; exits with 1 when an image failed.
+     *
+     * @param args the command line
+     * @throws IOException when the output file cannot be written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: FolderToJsonLines FOLDER [OUTPUT.jsonl]");
@@ -62,6 +68,9 @@ public final class FolderToJsonLines {
      * Writes one line per image of {@code folder} (sorted by name) to {@code out}, which is flushed after each line
      * and left open.
      *
+     * @param config the configuration
+     * @param folder the folder of images
+     * @param out where to write the lines
      * @return how many images failed
      * @throws UncheckedIOException when the folder cannot be listed or {@code out} cannot be written
      */
@@ -86,7 +95,11 @@ public final class FolderToJsonLines {
         return failed;
     }
 
-    /** The images in {@code folder}, sorted by name. */
+    /**
+     * {@return the images in {@code folder}, sorted by name}
+     *
+     * @param folder the folder
+     */
     public static List<Path> images(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).filter(FolderToJsonLines::isImage).sorted().toList();

@@ -29,6 +29,11 @@ public final class GuiceApp {
     private GuiceApp() {
     }
 
+    /**
+     * Runs the example: {@code [--config human.json] [--backend tensorflow|djl] image...}.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         Path config = null;
         String backend = null;
@@ -48,9 +53,11 @@ public final class GuiceApp {
     }
 
     /**
-     * The application's modules: {@link HumanModule} with the config in {@code configFile} (Human's defaults when
-     * null), plus {@link TfBackendModule} or {@link DjlBackendModule} when {@code backend} names one.
+     * {@return the application's modules: {@link HumanModule} with the config in {@code configFile} (Human's defaults when
+     * null), plus {@link TfBackendModule} or {@link DjlBackendModule} when {@code backend} names one}
      *
+     * @param configFile a configuration file, or {@code null}
+     * @param backend {@code tensorflow}, {@code djl}, or {@code null} for the backend found on the classpath
      * @throws IllegalArgumentException for another backend name
      */
     public static List<Module> modules(Path configFile, String backend) {
@@ -67,7 +74,13 @@ public final class GuiceApp {
         return modules;
     }
 
-    /** Prints the number of faces in each image, then closes the injector's Human. */
+    /**
+     * Prints the number of faces in each image, then closes the injector's Human.
+     *
+     * @param injector an injector made with {@link #modules}
+     * @param images the image files
+     * @param out where to print
+     */
     public static void run(Injector injector, List<Path> images, PrintStream out) {
         FaceCounter counter = injector.getInstance(FaceCounter.class);
         try {

@@ -51,6 +51,11 @@ public final class MatchFaces {
     private MatchFaces() {
     }
 
+    /**
+     * Runs the example: {@code PROBE_IMAGE FOLDER}.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (args.length != 2) {
             System.err.println("usage: MatchFaces PROBE_IMAGE FOLDER");
@@ -59,7 +64,15 @@ public final class MatchFaces {
         run(HumanConfig.defaults(), Path.of(args[0]), Path.of(args[1]), System.out);
     }
 
-    /** Finds the closest folder face for each face of {@code probe} and prints one line per probe face. */
+    /**
+     * Finds the closest folder face for each face of {@code probe} and prints one line per probe face.
+     *
+     * @param config the configuration
+     * @param probe the image whose faces are looked for
+     * @param folder the folder of images searched
+     * @param out where to print
+     * @return the best match of each probe face
+     */
     public static List<Found> run(HumanConfig config, Path probe, Path folder, PrintStream out) {
         List<Found> found = new ArrayList<>();
         try (Human human = Human.create(config.withOverride("face.detector.maxDetected", "20"))) {

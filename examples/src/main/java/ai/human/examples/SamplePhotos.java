@@ -19,8 +19,9 @@ public final class SamplePhotos {
     }
 
     /**
-     * The bytes of sample photo {@code name}.
+     * {@return the bytes of sample photo {@code name}}
      *
+     * @param name the file name, {@code sample1.jpg} to {@code sample6.jpg}
      * @throws IllegalStateException when the test-images jar is not on the classpath
      */
     public static byte[] read(String name) {

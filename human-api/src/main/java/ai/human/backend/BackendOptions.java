@@ -11,16 +11,28 @@ import java.util.Map;
  *                      {@code threads=1}; a backend ignores keys it does not know and logs them at DEBUG
  */
 public record BackendOptions(LeakDetection leakDetection, Map<String, String> properties) {
+    /**
+     * Copies the properties.
+     *
+     * @param leakDetection how hard to look for leaked tensors
+     * @param properties backend-specific settings from the config's {@code backendOptions}, such as
+     *     {@code threads=1}; a backend ignores keys it does not know and logs them at DEBUG
+     */
     public BackendOptions {
         properties = Map.copyOf(properties);
     }
 
-    /** No properties; leak detection as the system property says, else sampled. */
+    /** {@return options with no properties and the leak detection level of the system property, else sampled} */
     public static BackendOptions defaults() {
         return new BackendOptions(LeakDetection.effective(LeakDetection.SAMPLED), Map.of());
     }
 
-    /** Integer property {@code key}, or {@code fallback} when absent. */
+    /**
+     * {@return the integer property {@code key}, or {@code fallback} when absent}
+     *
+     * @param key the property's name
+     * @param fallback the value when the property is absent
+     */
     public int intProperty(String key, int fallback) {
         String value = properties.get(key);
         if (value == null || value.isBlank()) {

@@ -17,24 +17,36 @@ import java.util.Set;
  */
 public interface BackendProvider {
 
-    /** The name users write in {@code backend} (lower case). */
+    /** {@return the name users write in {@code backend} (lower case)} */
     String name();
 
-    /** Other accepted names (for example {@code tf} for {@code tensorflow}). */
+    /** {@return other accepted names (for example {@code tf} for {@code tensorflow})} */
     default Set<String> aliases() {
         return Set.of();
     }
 
-    /** Among available providers, the highest priority is chosen when no name is given. */
+    /**
+     * Among available providers, the highest priority is chosen when no name is given.
+     *
+     * @return the priority; higher wins
+     */
     int priority();
 
-    /** Whether {@link #create} can work on this machine, with the reason. Must be cheap and must not throw. */
+    /** {@return whether {@link #create} can work on this machine, with the reason} Must be cheap and must not throw. */
     Availability availability();
 
-    /** A new backend; the caller owns it and closes it. */
+    /**
+     * {@return a new backend; the caller owns it and closes it}
+     *
+     * @param options leak detection and backend properties
+     */
     Backend create(BackendOptions options);
 
-    /** True if {@code requested} is this provider's name or one of its aliases (case-insensitive). */
+    /**
+     * {@return true if {@code requested} is this provider's name or one of its aliases (case-insensitive)}
+     *
+     * @param requested a backend name as a user wrote it
+     */
     default boolean answersTo(String requested) {
         String r = requested.trim().toLowerCase(java.util.Locale.ROOT);
         return name().equals(r) || aliases().contains(r);

@@ -48,12 +48,17 @@ public final class BackendSelector {
         this.environment = environment;
     }
 
-    /** Providers from {@link ServiceLoader} (this class's loader), the real system properties and environment. */
+    /** {@return a selector over the providers {@link ServiceLoader} finds with this class's loader, reading the real system
+     * properties and environment} */
     public static BackendSelector fromEnvironment() {
         return new BackendSelector(discover(BackendSelector.class.getClassLoader()), System::getProperty, System::getenv);
     }
 
-    /** Every {@link BackendProvider} registered with {@link ServiceLoader} in {@code loader}. */
+    /**
+     * {@return every {@link BackendProvider} registered with {@link ServiceLoader} in {@code loader}}
+     *
+     * @param loader the class loader to search
+     */
     public static List<BackendProvider> discover(ClassLoader loader) {
         List<BackendProvider> found = new ArrayList<>();
         for (ServiceLoader.Provider<BackendProvider> p : ServiceLoader.load(BackendProvider.class, loader).stream().toList()) {
@@ -62,7 +67,7 @@ public final class BackendSelector {
         return found;
     }
 
-    /** Every provider with its availability, highest priority first. */
+    /** {@return every provider with its availability, highest priority first} */
     public List<ProviderStatus> statuses() {
         return providers.stream().map(ProviderStatus::of)
                 .sorted(Comparator.comparingInt(ProviderStatus::priority).reversed().thenComparing(ProviderStatus::name))
@@ -73,6 +78,7 @@ public final class BackendSelector {
      * Selects a provider and logs the winner in one line.
      *
      * @param configured the config's {@code backend}; {@code null} or empty means not set
+     * @return the provider chosen, why, and every provider found
      * @throws BackendException when a named backend is missing or unavailable, or none is available
      */
     public BackendSelection select(String configured) {

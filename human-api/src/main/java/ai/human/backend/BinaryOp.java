@@ -6,10 +6,36 @@ package ai.human.backend;
  * negative infinity as TensorFlow does.
  */
 public enum BinaryOp {
-    ADD, SUB, MUL, DIV, FLOOR_DIV, FLOOR_MOD, MINIMUM, MAXIMUM, SQUARED_DIFFERENCE,
-    EQUAL, GREATER, GREATER_EQUAL, LESS, LOGICAL_AND;
+    /** {@code a + b}. */
+    ADD,
+    /** {@code a - b}. */
+    SUB,
+    /** {@code a * b}. */
+    MUL,
+    /** {@code a / b}. */
+    DIV,
+    /** {@code floor(a / b)}. */
+    FLOOR_DIV,
+    /** {@code a - floor(a / b) * b}, with the sign of {@code b}. */
+    FLOOR_MOD,
+    /** {@code min(a, b)}. */
+    MINIMUM,
+    /** {@code max(a, b)}. */
+    MAXIMUM,
+    /** {@code (a - b)^2}. */
+    SQUARED_DIFFERENCE,
+    /** {@code a == b}. */
+    EQUAL,
+    /** {@code a > b}. */
+    GREATER,
+    /** {@code a >= b}. */
+    GREATER_EQUAL,
+    /** {@code a < b}. */
+    LESS,
+    /** {@code a && b} on {@code BOOL} tensors. */
+    LOGICAL_AND;
 
-    /** True for the ops whose result is {@code BOOL}. */
+    /** {@return true for the ops whose result is {@code BOOL}} */
     public boolean isComparison() {
         return switch (this) {
             case EQUAL, GREATER, GREATER_EQUAL, LESS, LOGICAL_AND -> true;

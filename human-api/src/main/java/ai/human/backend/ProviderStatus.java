@@ -13,6 +13,15 @@ import java.util.stream.Collectors;
  * @param type         implementing class
  */
 public record ProviderStatus(String name, List<String> aliases, int priority, Availability availability, String type) {
+    /**
+     * Copies the aliases.
+     *
+     * @param name provider name
+     * @param aliases other accepted names
+     * @param priority selection priority
+     * @param availability availability with its reason
+     * @param type implementing class
+     */
     public ProviderStatus {
         aliases = List.copyOf(aliases);
     }
@@ -28,7 +37,11 @@ public record ProviderStatus(String name, List<String> aliases, int priority, Av
                 availability, provider.getClass().getName());
     }
 
-    /** {@code "tensorflow (priority 100, available: ...), djl (...)"} or {@code "none"}. */
+    /**
+     * {@return {@code "tensorflow (priority 100, available: ...), djl (...)"} or {@code "none"}}
+     *
+     * @param statuses the providers' statuses
+     */
     public static String describe(List<ProviderStatus> statuses) {
         if (statuses.isEmpty()) {
             return "none";

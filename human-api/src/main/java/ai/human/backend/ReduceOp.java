@@ -2,5 +2,10 @@ package ai.human.backend;
 
 /** Reductions over axes. */
 public enum ReduceOp {
-    MEAN, SUM, MAX
+    /** The mean. */
+    MEAN,
+    /** The sum. */
+    SUM,
+    /** The largest value. */
+    MAX
 }

@@ -2,5 +2,16 @@ package ai.human.backend;
 
 /** Element-wise functions of one float tensor. */
 public enum UnaryOp {
-    RELU, RELU6, SIGMOID, EXP, SQRT, RECIPROCAL
+    /** {@code max(x, 0)}. */
+    RELU,
+    /** {@code min(max(x, 0), 6)}. */
+    RELU6,
+    /** {@code 1 / (1 + exp(-x))}. */
+    SIGMOID,
+    /** {@code exp(x)}. */
+    EXP,
+    /** {@code sqrt(x)}. */
+    SQRT,
+    /** {@code 1 / x}. */
+    RECIPROCAL
 }

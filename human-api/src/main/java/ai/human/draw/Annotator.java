@@ -67,24 +67,31 @@ public final class Annotator {
 
     private final DrawOptions options;
 
-    /** An annotator drawing what {@code options} asks for. */
+    /**
+     * An annotator drawing what {@code options} asks for.
+     *
+     * @param options what to draw
+     */
     public Annotator(DrawOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** An annotator drawing everything. */
+    /** {@return an annotator drawing everything} */
     public static Annotator defaults() {
         return DEFAULTS;
     }
 
-    /** What this annotator draws. */
+    /** {@return what this annotator draws} */
     public DrawOptions options() {
         return options;
     }
 
     /**
-     * A copy of {@code image} (same size, RGB) with {@code result} drawn on it; {@code image} is not changed.
+     * {@return a copy of {@code image} (same size, RGB) with {@code result} drawn on it; {@code image} is not changed}
      * Coordinates are the result's pixel coordinates, so {@code image} should be the image that was detected.
+     *
+     * @param image the image the result was detected in
+     * @param result what was found
      */
     public BufferedImage draw(BufferedImage image, Result result) {
         Objects.requireNonNull(image, "image");
@@ -115,6 +122,8 @@ public final class Annotator {
     /**
      * Writes {@code image} as a PNG file, creating missing parent folders.
      *
+     * @param image the image
+     * @param file the PNG file to write
      * @throws UncheckedIOException when the file cannot be written
      */
     public static void writePng(BufferedImage image, Path file) {

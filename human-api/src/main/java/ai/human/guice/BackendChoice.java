@@ -24,14 +24,22 @@ import java.util.Objects;
  * @param boundBy  who chose it, for messages (for example {@code "TfBackendModule"})
  */
 public record BackendChoice(BackendProvider provider, String boundBy) {
+    /**
+     * Checks that nothing is null.
+     *
+     * @param provider the chosen backend's provider (its name and aliases are what count; it must also be registered
+     *     for {@link java.util.ServiceLoader}, as the built-in backends are)
+     * @param boundBy who chose it, for messages (for example {@code "TfBackendModule"})
+     */
     public BackendChoice {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(boundBy, "boundBy");
     }
 
     /**
-     * {@code config} with its {@code backend} set to this choice.
+     * {@return {@code config} with its {@code backend} set to this choice}
      *
+     * @param config the configuration
      * @throws HumanException when the config already names another backend
      */
     public HumanConfig applyTo(HumanConfig config) {

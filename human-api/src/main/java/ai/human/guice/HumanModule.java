@@ -47,7 +47,11 @@ public final class HumanModule extends AbstractModule {
         this(HumanConfig.defaults());
     }
 
-    /** Binds {@code config}. */
+    /**
+     * Binds {@code config}.
+     *
+     * @param config the configuration to bind
+     */
     public HumanModule(HumanConfig config) {
         Objects.requireNonNull(config, "config");
         this.config = () -> config;
@@ -62,6 +66,9 @@ public final class HumanModule extends AbstractModule {
      * Binds the config in a JSON {@code file} (merged over the defaults, see {@link HumanConfig#fromFile}), read when
      * the config is first needed; a missing or invalid file then fails with a {@link ai.human.config.ConfigException}
      * (wrapped by Guice) that names every problem.
+     *
+     * @param file the JSON configuration file
+     * @return the module
      */
     public static HumanModule fromFile(Path file) {
         Objects.requireNonNull(file, "file");

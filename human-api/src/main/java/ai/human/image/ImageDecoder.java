@@ -55,6 +55,9 @@ public final class ImageDecoder {
     /**
      * Decodes the image in {@code file}.
      *
+     * @param file the image file
+     * @param maxPixels the most pixels accepted
+     * @return the image's RGB pixels
      * @throws ImageTooLargeException when it has more than {@code maxPixels} pixels
      * @throws ImageException         when the file is missing, unreadable, not an image, damaged or unsupported
      */
@@ -79,6 +82,9 @@ public final class ImageDecoder {
     /**
      * Decodes an encoded image (the bytes of a JPEG or PNG file).
      *
+     * @param encoded the file's bytes
+     * @param maxPixels the most pixels accepted
+     * @return the image's RGB pixels
      * @throws ImageTooLargeException when it has more than {@code maxPixels} pixels
      * @throws ImageException         when the bytes are not an image, damaged or unsupported
      */
@@ -95,8 +101,10 @@ public final class ImageDecoder {
     }
 
     /**
-     * The pixels of an image already in memory, converted as described in the class comment.
+     * {@return the pixels of an image already in memory, converted as described in the class comment}
      *
+     * @param image the image
+     * @param maxPixels the most pixels accepted
      * @throws ImageTooLargeException when it has more than {@code maxPixels} pixels
      */
     public static RgbImage fromBufferedImage(BufferedImage image, long maxPixels) {

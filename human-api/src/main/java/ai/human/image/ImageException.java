@@ -18,10 +18,21 @@ import ai.human.error.HumanException;
 public class ImageException extends HumanException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An image that cannot be used.
+     *
+     * @param message what is wrong with it, and what to do
+     */
     public ImageException(String message) {
         super(message);
     }
 
+    /**
+     * An image that cannot be used, with the cause.
+     *
+     * @param message what is wrong with it, and what to do
+     * @param cause the decoder's exception
+     */
     public ImageException(String message, Throwable cause) {
         super(message, cause);
     }

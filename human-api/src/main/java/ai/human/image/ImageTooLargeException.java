@@ -11,10 +11,21 @@ package ai.human.image;
 public final class ImageTooLargeException extends ImageException {
     private static final long serialVersionUID = 1L;
 
+    /** The image's width in pixels. */
     private final int width;
+    /** The image's height in pixels. */
     private final int height;
+    /** The limit that was exceeded. */
     private final long maxPixels;
 
+    /**
+     * An image from {@code source} is larger than allowed.
+     *
+     * @param source where the image comes from, for the message
+     * @param width its width in pixels
+     * @param height its height in pixels
+     * @param maxPixels the limit
+     */
     public ImageTooLargeException(String source, int width, int height, long maxPixels) {
         super(source + " is " + width + "x" + height + " = " + ((long) width * height) + " pixels, more than maxImagePixels = "
                 + maxPixels + "; scale the image down or raise maxImagePixels in the configuration");
@@ -23,15 +34,17 @@ public final class ImageTooLargeException extends ImageException {
         this.maxPixels = maxPixels;
     }
 
+    /** {@return the image's width in pixels} */
     public int width() {
         return width;
     }
 
+    /** {@return the image's height in pixels} */
     public int height() {
         return height;
     }
 
-    /** The limit that was exceeded. */
+    /** {@return the limit that was exceeded} */
     public long maxPixels() {
         return maxPixels;
     }

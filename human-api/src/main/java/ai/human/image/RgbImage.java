@@ -18,6 +18,13 @@ import java.util.Objects;
  * @param pixels {@code width * height * 3} bytes
  */
 public record RgbImage(int width, int height, byte[] pixels) {
+    /**
+     * Checks the size against the pixels.
+     *
+     * @param width pixels per row, at least 1
+     * @param height rows, at least 1
+     * @param pixels {@code width * height * 3} bytes
+     */
     public RgbImage {
         Objects.requireNonNull(pixels, "pixels");
         if (width < 1 || height < 1) {
@@ -29,7 +36,7 @@ public record RgbImage(int width, int height, byte[] pixels) {
         }
     }
 
-    /** Number of pixels. */
+    /** {@return the number of pixels} */
     public long pixelCount() {
         return (long) width * height;
     }

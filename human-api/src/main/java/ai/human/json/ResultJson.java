@@ -44,22 +44,34 @@ public final class ResultJson {
         this.pretty = pretty;
     }
 
-    /** Writes JSON on one line. */
+    /**
+     * Writes JSON on one line.
+     *
+     * @return the compact writer
+     */
     public static ResultJson compact() {
         return COMPACT;
     }
 
-    /** Writes JSON with objects indented by two spaces and arrays of numbers on one line. */
+    /**
+     * Writes JSON with objects indented by two spaces and arrays of numbers on one line.
+     *
+     * @return the pretty writer
+     */
     public static ResultJson pretty() {
         return PRETTY;
     }
 
-    /** Whether this writer indents. */
+    /** {@return whether this writer indents} */
     public boolean isPretty() {
         return pretty;
     }
 
-    /** One result as a JSON object. */
+    /**
+     * {@return one result as a JSON object}
+     *
+     * @param result the result
+     */
     public String toJson(Result result) {
         Objects.requireNonNull(result, "result");
         StringWriter text = new StringWriter();
@@ -74,6 +86,8 @@ public final class ResultJson {
     /**
      * Writes one result as a JSON object (UTF-8) to {@code out}, which is flushed and left open.
      *
+     * @param result the result
+     * @param out where to write
      * @throws UncheckedIOException when writing fails
      */
     public void write(Result result, OutputStream out) {
@@ -87,9 +101,11 @@ public final class ResultJson {
     }
 
     /**
-     * A writer of the document {@code {"images": [{"image", "width", "height", "result"}, ...]}}, one image at a
-     * time, so that a long batch needs no memory for results already written. Closing it ends the document and
+     * {@return a writer of the document {@code {"images": [{"image", "width", "height", "result"}, ...]}}, one image at a
+     * time, so that a long batch needs no memory for results already written} Closing it ends the document and
      * flushes {@code out}, which stays open: its caller closes it.
+     *
+     * @param out where to write; it stays open
      */
     public ImagesWriter imagesWriter(OutputStream out) {
         return new ImagesWriter(out, pretty);
@@ -114,7 +130,12 @@ public final class ResultJson {
             }
         }
 
-        /** Adds {@code {"image": image, "width", "height", "result": {...}}}. */
+        /**
+         * Adds {@code {"image": image, "width", "height", "result": {...}}}.
+         *
+         * @param image the image's name
+         * @param result what was found in it
+         */
         public void add(String image, Result result) {
             add(image, result, null);
         }
@@ -123,6 +144,10 @@ public final class ResultJson {
          * Adds an entry with {@code rgbSha256}, the SHA-256 (hex) of the image's RGB bytes as Human saw them (the
          * reference oracle writes it too, so that comparisons can tell whether both sides had the same pixels);
          * {@code null} leaves it out.
+         *
+         * @param image the image's name
+         * @param result what was found in it
+         * @param rgbSha256 the hash of the image's RGB bytes, or {@code null}
          */
         public void add(String image, Result result, String rgbSha256) {
             Objects.requireNonNull(image, "image");
@@ -142,6 +167,9 @@ public final class ResultJson {
         /**
          * Adds an entry for an image that could not be processed: {@code {"image", "error", "result": {"error",
          * "face": [], ...}}} with empty lists, as Human reports a failed {@code detect}.
+         *
+         * @param image the image's name
+         * @param error what went wrong
          */
         public void addError(String image, String error) {
             Objects.requireNonNull(image, "image");

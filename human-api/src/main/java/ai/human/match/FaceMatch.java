@@ -26,14 +26,22 @@ public final class FaceMatch {
     private FaceMatch() {
     }
 
-    /** {@link #distance(float[], float[], MatchOptions)} with {@link MatchOptions#defaults()}. */
+    /**
+     * {@return {@link #distance(float[], float[], MatchOptions)} with {@link MatchOptions#defaults()}}
+     *
+     * @param a one embedding
+     * @param b another embedding of the same length
+     */
     public static double distance(float[] a, float[] b) {
         return distance(a, b, MatchOptions.defaults());
     }
 
     /**
-     * {@code round(100 * multiplier * sum |a[i] - b[i]|^order) / 100} (no root is taken).
+     * {@return {@code round(100 * multiplier * sum |a[i] - b[i]|^order) / 100} (no root is taken)}
      *
+     * @param a one embedding
+     * @param b another embedding of the same length
+     * @param options the distance's order and multiplier
      * @throws IllegalArgumentException when the lengths differ
      */
     public static double distance(float[] a, float[] b, MatchOptions options) {
@@ -52,15 +60,23 @@ public final class FaceMatch {
         return Math.round(100 * options.multiplier() * sum) / 100.0;
     }
 
-    /** {@link #similarity(float[], float[], MatchOptions)} with {@link MatchOptions#defaults()}. */
+    /**
+     * {@return {@link #similarity(float[], float[], MatchOptions)} with {@link MatchOptions#defaults()}}
+     *
+     * @param a one embedding
+     * @param b another embedding of the same length
+     */
     public static double similarity(float[] a, float[] b) {
         return similarity(a, b, MatchOptions.defaults());
     }
 
     /**
-     * Similarity 0..1 (two decimals): 1 for identical embeddings, {@code 1 - root(distance) / 100} normalised from
-     * {@code min..max} and clamped.
+     * {@return similarity 0..1 (two decimals): 1 for identical embeddings, {@code 1 - root(distance) / 100} normalised from
+     * {@code min..max} and clamped}
      *
+     * @param a one embedding
+     * @param b another embedding of the same length
+     * @param options the distance's order and multiplier, and the range normalised from
      * @throws IllegalArgumentException when the lengths differ
      */
     public static double similarity(float[] a, float[] b, MatchOptions options) {
@@ -68,9 +84,13 @@ public final class FaceMatch {
     }
 
     /**
-     * The entry of {@code candidates} closest to {@code embedding}. Entries of another length are skipped; the search
+     * {@return the entry of {@code candidates} closest to {@code embedding}} Entries of another length are skipped; the search
      * stops early at a distance below {@code options.threshold()}. An embedding shorter than 64 values or an empty
      * list gives index -1, distance {@code +Infinity}, similarity 0.
+     *
+     * @param embedding the embedding to match
+     * @param candidates the embeddings to search
+     * @param options the distance's options and the early-stop threshold
      */
     public static Match find(float[] embedding, List<float[]> candidates, MatchOptions options) {
         Objects.requireNonNull(options, "options");
@@ -93,7 +113,12 @@ public final class FaceMatch {
         return new Match(index, lowest, normalize(lowest, options));
     }
 
-    /** {@link #find(float[], List, MatchOptions)} with {@link MatchOptions#defaults()}. */
+    /**
+     * {@return {@link #find(float[], List, MatchOptions)} with {@link MatchOptions#defaults()}}
+     *
+     * @param embedding the embedding to match
+     * @param candidates the embeddings to search
+     */
     public static Match find(float[] embedding, List<float[]> candidates) {
         return find(embedding, candidates, MatchOptions.defaults());
     }

@@ -9,7 +9,7 @@ package ai.human.match;
  */
 public record Match(int index, double distance, double similarity) {
 
-    /** Whether an entry was found. */
+    /** {@return whether an entry was found} */
     public boolean found() {
         return index >= 0;
     }

@@ -27,7 +27,26 @@ import java.util.Objects;
 public final class AttrValue {
 
     /** Which field of TensorFlow's {@code AttrValue} is set. */
-    public enum Kind { S, I, F, B, TYPE, SHAPE, TENSOR, FUNC, LIST }
+    public enum Kind {
+        /** A string ({@code s}). */
+        S,
+        /** An integer ({@code i}). */
+        I,
+        /** A float ({@code f}). */
+        F,
+        /** A boolean ({@code b}). */
+        B,
+        /** A data type ({@code type}). */
+        TYPE,
+        /** A shape. */
+        SHAPE,
+        /** A tensor. */
+        TENSOR,
+        /** A function reference. */
+        FUNC,
+        /** A list of any of these. */
+        LIST
+    }
 
     /**
      * A tensor shape attribute.
@@ -36,10 +55,17 @@ public final class AttrValue {
      * @param dims        the dimensions, -1 where unknown
      */
     public record ShapeValue(boolean unknownRank, long[] dims) {
+        /**
+         * Copies the dimensions.
+         *
+         * @param unknownRank true when not even the rank is known; {@code dims} is then empty
+         * @param dims the dimensions, -1 where unknown
+         */
         public ShapeValue {
             dims = dims.clone();
         }
 
+        /** {@return the dimensions (a copy)} */
         @Override
         public long[] dims() {
             return dims.clone();
@@ -69,6 +95,12 @@ public final class AttrValue {
      * @param shape the tensor's shape
      */
     public record TensorValue(String dtype, ShapeValue shape) {
+        /**
+         * Checks that nothing is null.
+         *
+         * @param dtype TensorFlow type name such as {@code DT_FLOAT}
+         * @param shape the tensor's shape
+         */
         public TensorValue {
             Objects.requireNonNull(dtype, "dtype");
             Objects.requireNonNull(shape, "shape");
@@ -82,6 +114,12 @@ public final class AttrValue {
      * @param attrs its attributes
      */
     public record FuncValue(String name, Map<String, AttrValue> attrs) {
+        /**
+         * Checks the name and copies the attributes.
+         *
+         * @param name function name in the graph's library
+         * @param attrs its attributes
+         */
         public FuncValue {
             Objects.requireNonNull(name, "name");
             attrs = Map.copyOf(attrs);
@@ -94,6 +132,18 @@ public final class AttrValue {
      */
     public record ListValue(List<byte[]> s, long[] i, float[] f, boolean[] b, List<String> type,
             List<ShapeValue> shape, List<TensorValue> tensor, List<FuncValue> func) {
+        /**
+         * Copies every list and array.
+         *
+         * @param s the strings, as bytes
+         * @param i the integers
+         * @param f the floats
+         * @param b the booleans
+         * @param type the data types, by TensorFlow name
+         * @param shape the shapes
+         * @param tensor the tensors
+         * @param func the function references
+         */
         public ListValue {
             s = s.stream().map(byte[]::clone).toList();
             i = i.clone();
@@ -105,27 +155,31 @@ public final class AttrValue {
             func = List.copyOf(func);
         }
 
-        /** An empty list. */
+        /** {@return an empty list} */
         public static ListValue empty() {
             return new ListValue(List.of(), new long[0], new float[0], new boolean[0], List.of(), List.of(),
                     List.of(), List.of());
         }
 
+        /** {@return the strings, as bytes (a copy)} */
         @Override
         public List<byte[]> s() {
             return s.stream().map(byte[]::clone).toList();
         }
 
+        /** {@return the integers (a copy)} */
         @Override
         public long[] i() {
             return i.clone();
         }
 
+        /** {@return the floats (a copy)} */
         @Override
         public float[] f() {
             return f.clone();
         }
 
+        /** {@return the booleans (a copy)} */
         @Override
         public boolean[] b() {
             return b.clone();
@@ -192,119 +246,179 @@ public final class AttrValue {
         this.rawJson = Objects.requireNonNull(rawJson, "rawJson");
     }
 
-    /** A string attribute ({@code s}); {@code bytes} is copied. */
+    /**
+     * {@return a string attribute ({@code s}); {@code bytes} is copied}
+     *
+     * @param bytes the string's bytes
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofBytes(byte[] bytes, String rawJson) {
         return new AttrValue(Kind.S, bytes.clone(), rawJson);
     }
 
+    /**
+     * {@return an integer attribute ({@code i})}
+     *
+     * @param value the integer
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofInt(long value, String rawJson) {
         return new AttrValue(Kind.I, value, rawJson);
     }
 
+    /**
+     * {@return a float attribute ({@code f})}
+     *
+     * @param value the float
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofFloat(float value, String rawJson) {
         return new AttrValue(Kind.F, value, rawJson);
     }
 
+    /**
+     * {@return a boolean attribute ({@code b})}
+     *
+     * @param value the boolean
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofBool(boolean value, String rawJson) {
         return new AttrValue(Kind.B, value, rawJson);
     }
 
-    /** A data type attribute, by TensorFlow name such as {@code DT_FLOAT}. */
+    /**
+     * {@return a data type attribute, by TensorFlow name such as {@code DT_FLOAT}}
+     *
+     * @param tfType the TensorFlow type name
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofType(String tfType, String rawJson) {
         return new AttrValue(Kind.TYPE, Objects.requireNonNull(tfType, "tfType"), rawJson);
     }
 
+    /**
+     * {@return a shape attribute}
+     *
+     * @param shape the shape
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofShape(ShapeValue shape, String rawJson) {
         return new AttrValue(Kind.SHAPE, Objects.requireNonNull(shape, "shape"), rawJson);
     }
 
+    /**
+     * {@return a tensor attribute}
+     *
+     * @param tensor the tensor's type and shape
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofTensor(TensorValue tensor, String rawJson) {
         return new AttrValue(Kind.TENSOR, Objects.requireNonNull(tensor, "tensor"), rawJson);
     }
 
+    /**
+     * {@return a function attribute}
+     *
+     * @param func the function reference
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofFunc(FuncValue func, String rawJson) {
         return new AttrValue(Kind.FUNC, Objects.requireNonNull(func, "func"), rawJson);
     }
 
+    /**
+     * {@return a list attribute}
+     *
+     * @param list the list's contents
+     * @param rawJson the attribute's JSON text
+     */
     public static AttrValue ofList(ListValue list, String rawJson) {
         return new AttrValue(Kind.LIST, Objects.requireNonNull(list, "list"), rawJson);
     }
 
+    /** {@return which kind of value this attribute holds} */
     public Kind kind() {
         return kind;
     }
 
-    /** The attribute as it was written in {@code model.json}, e.g. {@code {"s":"U0FNRQ=="}}. */
+    /** {@return the attribute as it was written in {@code model.json}, e.g. {@code {"s":"U0FNRQ=="}}} */
     public String rawJson() {
         return rawJson;
     }
 
-    /** The bytes of a string attribute (base64-decoded). */
+    /** {@return the bytes of a string attribute (base64-decoded)} */
     public byte[] bytes() {
         return ((byte[]) as(Kind.S)).clone();
     }
 
-    /** A string attribute decoded as UTF-8, e.g. {@code "SAME"}. */
+    /** {@return a string attribute decoded as UTF-8, e.g. {@code "SAME"}} */
     public String string() {
         return new String((byte[]) as(Kind.S), StandardCharsets.UTF_8);
     }
 
+    /** {@return an integer attribute} */
     public long longValue() {
         return (Long) as(Kind.I);
     }
 
-    /** An integer attribute that must fit in an {@code int}. */
+    /** {@return an integer attribute that must fit in an {@code int}} */
     public int intValue() {
         return toInt(longValue());
     }
 
+    /** {@return a float attribute} */
     public float floatValue() {
         return (Float) as(Kind.F);
     }
 
+    /** {@return a boolean attribute} */
     public boolean boolValue() {
         return (Boolean) as(Kind.B);
     }
 
-    /** A data type attribute by TensorFlow name, e.g. {@code DT_FLOAT}. */
+    /** {@return a data type attribute by TensorFlow name, e.g. {@code DT_FLOAT}} */
     public String type() {
         return (String) as(Kind.TYPE);
     }
 
-    /** A data type attribute as one of the types this library computes with. */
+    /** {@return a data type attribute as one of the types this library computes with} */
     public DType dtype() {
         String tf = type();
         return TfTypes.toDType(tf).orElseThrow(() -> new ModelException("Type attribute " + tf
                 + " has no counterpart among " + Arrays.toString(DType.values())));
     }
 
+    /** {@return a shape attribute} */
     public ShapeValue shape() {
         return (ShapeValue) as(Kind.SHAPE);
     }
 
+    /** {@return a tensor attribute} */
     public TensorValue tensor() {
         return (TensorValue) as(Kind.TENSOR);
     }
 
+    /** {@return a function attribute} */
     public FuncValue func() {
         return (FuncValue) as(Kind.FUNC);
     }
 
+    /** {@return a list attribute} */
     public ListValue list() {
         return (ListValue) as(Kind.LIST);
     }
 
-    /** The strings of a list attribute, decoded as UTF-8 (e.g. {@code fused_ops}: {@code [BiasAdd, Relu]}). */
+    /** {@return the strings of a list attribute, decoded as UTF-8 (e.g. {@code fused_ops}: {@code [BiasAdd, Relu]})} */
     public List<String> strings() {
         return list().s.stream().map(v -> new String(v, StandardCharsets.UTF_8)).toList();
     }
 
-    /** The integers of a list attribute. */
+    /** {@return the integers of a list attribute} */
     public long[] longs() {
         return list().i();
     }
 
-    /** The integers of a list attribute, each of which must fit in an {@code int}. */
+    /** {@return the integers of a list attribute, each of which must fit in an {@code int}} */
     public int[] ints() {
         long[] longs = list().i;
         int[] out = new int[longs.length];
@@ -314,22 +428,22 @@ public final class AttrValue {
         return out;
     }
 
-    /** The floats of a list attribute. */
+    /** {@return the floats of a list attribute} */
     public float[] floats() {
         return list().f();
     }
 
-    /** The booleans of a list attribute. */
+    /** {@return the booleans of a list attribute} */
     public boolean[] bools() {
         return list().b();
     }
 
-    /** The data types of a list attribute, by TensorFlow name. */
+    /** {@return the data types of a list attribute, by TensorFlow name} */
     public List<String> types() {
         return list().type;
     }
 
-    /** The shapes of a list attribute. */
+    /** {@return the shapes of a list attribute} */
     public List<ShapeValue> shapes() {
         return list().shape;
     }

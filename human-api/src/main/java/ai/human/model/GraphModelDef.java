@@ -119,60 +119,69 @@ public final class GraphModelDef {
         }
     }
 
-    /** Short model name, the file name without {@code .json} (e.g. {@code blazeface}). */
+    /** {@return short model name, the file name without {@code .json} (e.g. {@code blazeface})} */
     public String name() {
         return name;
     }
 
-    /** Where the model's JSON was read from (e.g. {@code classpath:/ai/human/models/blazeface.json}). */
+    /** {@return where the model's JSON was read from (e.g. {@code classpath:/ai/human/models/blazeface.json})} */
     public String source() {
         return source;
     }
 
-    /** The JSON's {@code format}, {@code graph-model} for every model this library runs. */
+    /** {@return the JSON's {@code format}, {@code graph-model} for every model this library runs} */
     public String format() {
         return format;
     }
 
+    /** {@return the JSON's {@code generatedBy}: the TensorFlow version that saved the model} */
     public String generatedBy() {
         return generatedBy;
     }
 
+    /** {@return the JSON's {@code convertedBy}: the converter that made the TensorFlow.js model} */
     public String convertedBy() {
         return convertedBy;
     }
 
-    /** All nodes in JSON order (which is not an execution order). */
+    /** {@return all nodes in JSON order (which is not an execution order)} */
     public List<GraphNode> nodes() {
         return nodes;
     }
 
+    /**
+     * {@return the node named {@code nodeName}, if there is one}
+     *
+     * @param nodeName the node's name
+     */
     public Optional<GraphNode> node(String nodeName) {
         return Optional.ofNullable(nodesByName.get(nodeName));
     }
 
     /**
-     * All nodes, each after every node it takes a data or control input from (while-loop back edges
-     * {@code NextIteration → Merge} excepted).
+     * {@return all nodes, each after every node it takes a data or control input from (while-loop back edges
+     * {@code NextIteration → Merge} excepted)}
      */
     public List<GraphNode> executionOrder() {
         return executionOrder;
     }
 
+    /** {@return the inputs of the model's signature} */
     public List<TensorSpec> inputs() {
         return inputs;
     }
 
+    /** {@return the outputs of the model's signature, in the order the model returns them} */
     public List<TensorSpec> outputs() {
         return outputs;
     }
 
-    /** Weights by the name of their {@code Const} node, in manifest order. */
+    /** {@return weights by the name of their {@code Const} node, in manifest order} */
     public Map<String, WeightData> weights() {
         return weights;
     }
 
-    /** How many nodes use each op, by op name in alphabetical order. */
+    /** {@return how many nodes use each op, by op name in alphabetical order} */
     public Map<String, Integer> opInventory() {
         Map<String, Integer> counts = new TreeMap<>();
         for (GraphNode node : nodes) {
@@ -181,17 +190,17 @@ public final class GraphModelDef {
         return Collections.unmodifiableMap(counts);
     }
 
-    /** Bytes the decoded weights take in memory (float16 and uint8 weights count as float32). */
+    /** {@return bytes the decoded weights take in memory (float16 and uint8 weights count as float32)} */
     public long weightBytes() {
         return weights.values().stream().mapToLong(WeightData::byteSize).sum();
     }
 
-    /** Bytes the weights took in the weight files, which is the files' total size. */
+    /** {@return bytes the weights took in the weight files, which is the files' total size} */
     public long storedWeightBytes() {
         return storedWeightBytes;
     }
 
-    /** The JSON text of {@code modelTopology}, a TensorFlow GraphDef in proto3 JSON form. */
+    /** {@return the JSON text of {@code modelTopology}, a TensorFlow GraphDef in proto3 JSON form} */
     public String topologyJson() {
         return topologyJson;
     }

@@ -36,6 +36,16 @@ import java.util.function.Function;
 public record GraphNode(String name, String op, String device, List<String> inputs, Map<String, AttrValue> attrs,
         String rawJson) {
 
+    /**
+     * Checks the name and op, and makes immutable copies of the inputs and attributes.
+     *
+     * @param name unique name within the graph
+     * @param op TensorFlow (or TensorFlow.js) op name
+     * @param device device placement as written, often empty
+     * @param inputs inputs as written, data inputs first by TensorFlow convention
+     * @param attrs attributes by name, in JSON order
+     * @param rawJson the node's JSON text, for backends that rebuild a TensorFlow GraphDef
+     */
     public GraphNode {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(op, "op");
@@ -45,31 +55,44 @@ public record GraphNode(String name, String op, String device, List<String> inpu
         Objects.requireNonNull(rawJson, "rawJson");
     }
 
-    /** Data inputs as written ({@code x}, {@code x:1}), without control inputs. */
+    /** {@return data inputs as written ({@code x}, {@code x:1}), without control inputs} */
     public List<String> dataInputs() {
         return inputs.stream().filter(in -> !in.startsWith("^")).toList();
     }
 
-    /** Data inputs as node and output index. */
+    /** {@return data inputs as node and output index} */
     public List<TensorRef> dataInputRefs() {
         return dataInputs().stream().map(TensorRef::parse).toList();
     }
 
-    /** Names of the nodes this one must run after without taking data from them (inputs {@code ^name}). */
+    /** {@return names of the nodes this one must run after without taking data from them (inputs {@code ^name})} */
     public List<String> controlInputs() {
         return inputs.stream().filter(in -> in.startsWith("^")).map(in -> in.substring(1)).toList();
     }
 
+    /**
+     * {@return whether the node has attribute {@code attr}}
+     *
+     * @param attr the attribute's name
+     */
     public boolean hasAttr(String attr) {
         return attrs.containsKey(attr);
     }
 
-    /** The attribute, if the node has it. */
+    /**
+     * {@return the attribute, if the node has it}
+     *
+     * @param attr the attribute's name
+     */
     public Optional<AttrValue> findAttr(String attr) {
         return Optional.ofNullable(attrs.get(attr));
     }
 
-    /** The attribute; throws {@link ModelException} when the node does not have it. */
+    /**
+     * {@return the attribute; throws {@link ModelException} when the node does not have it}
+     *
+     * @param attr the attribute's name
+     */
     public AttrValue attr(String attr) {
         AttrValue value = attrs.get(attr);
         if (value == null) {
@@ -79,70 +102,150 @@ public record GraphNode(String name, String op, String device, List<String> inpu
         return value;
     }
 
+    /**
+     * {@return an integer attribute that must fit in an {@code int}}
+     *
+     * @param attr the attribute's name
+     */
     public int attrInt(String attr) {
         return read(attr, AttrValue::intValue);
     }
 
+    /**
+     * {@return an integer attribute, or {@code defaultValue} when the node does not have it}
+     *
+     * @param attr the attribute's name
+     * @param defaultValue the value when the attribute is missing
+     */
     public int attrInt(String attr, int defaultValue) {
         return hasAttr(attr) ? attrInt(attr) : defaultValue;
     }
 
+    /**
+     * {@return an integer attribute}
+     *
+     * @param attr the attribute's name
+     */
     public long attrLong(String attr) {
         return read(attr, AttrValue::longValue);
     }
 
+    /**
+     * {@return a list-of-integers attribute, each fitting in an {@code int}}
+     *
+     * @param attr the attribute's name
+     */
     public int[] attrInts(String attr) {
         return read(attr, AttrValue::ints);
     }
 
+    /**
+     * {@return a float attribute}
+     *
+     * @param attr the attribute's name
+     */
     public float attrFloat(String attr) {
         return read(attr, AttrValue::floatValue);
     }
 
+    /**
+     * {@return a float attribute, or {@code defaultValue} when the node does not have it}
+     *
+     * @param attr the attribute's name
+     * @param defaultValue the value when the attribute is missing
+     */
     public float attrFloat(String attr, float defaultValue) {
         return hasAttr(attr) ? attrFloat(attr) : defaultValue;
     }
 
+    /**
+     * {@return a list-of-floats attribute}
+     *
+     * @param attr the attribute's name
+     */
     public float[] attrFloats(String attr) {
         return read(attr, AttrValue::floats);
     }
 
+    /**
+     * {@return a boolean attribute}
+     *
+     * @param attr the attribute's name
+     */
     public boolean attrBool(String attr) {
         return read(attr, AttrValue::boolValue);
     }
 
+    /**
+     * {@return a boolean attribute, or {@code defaultValue} when the node does not have it}
+     *
+     * @param attr the attribute's name
+     * @param defaultValue the value when the attribute is missing
+     */
     public boolean attrBool(String attr, boolean defaultValue) {
         return hasAttr(attr) ? attrBool(attr) : defaultValue;
     }
 
-    /** A string attribute, e.g. {@code padding} → {@code "SAME"}. */
+    /**
+     * {@return a string attribute, e.g. {@code padding} → {@code "SAME"}}
+     *
+     * @param attr the attribute's name
+     */
     public String attrString(String attr) {
         return read(attr, AttrValue::string);
     }
 
+    /**
+     * {@return a string attribute, or {@code defaultValue} when the node does not have it}
+     *
+     * @param attr the attribute's name
+     * @param defaultValue the value when the attribute is missing
+     */
     public String attrString(String attr, String defaultValue) {
         return hasAttr(attr) ? attrString(attr) : defaultValue;
     }
 
-    /** A list-of-strings attribute, e.g. {@code fused_ops} → {@code [BiasAdd, Relu]}. */
+    /**
+     * {@return a list-of-strings attribute, e.g. {@code fused_ops} → {@code [BiasAdd, Relu]}}
+     *
+     * @param attr the attribute's name
+     */
     public List<String> attrStrings(String attr) {
         return read(attr, AttrValue::strings);
     }
 
-    /** A type attribute by TensorFlow name, e.g. {@code T} → {@code "DT_FLOAT"}. */
+    /**
+     * {@return a type attribute by TensorFlow name, e.g. {@code T} → {@code "DT_FLOAT"}}
+     *
+     * @param attr the attribute's name
+     */
     public String attrType(String attr) {
         return read(attr, AttrValue::type);
     }
 
-    /** A type attribute as one of the library's {@link DType}s. */
+    /**
+     * {@return a type attribute as one of the library's {@link DType}s}
+     *
+     * @param attr the attribute's name
+     */
     public DType attrDType(String attr) {
         return read(attr, AttrValue::dtype);
     }
 
+    /**
+     * {@return a shape attribute}
+     *
+     * @param attr the attribute's name
+     */
     public AttrValue.ShapeValue attrShape(String attr) {
         return read(attr, AttrValue::shape);
     }
 
+    /**
+     * {@return a tensor attribute (its type and shape)}
+     *
+     * @param attr the attribute's name
+     */
     public AttrValue.TensorValue attrTensor(String attr) {
         return read(attr, AttrValue::tensor);
     }

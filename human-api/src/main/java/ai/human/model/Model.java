@@ -20,13 +20,13 @@ import java.util.Map;
  */
 public interface Model extends AutoCloseable {
 
-    /** The model's name (its file name without {@code .json}). */
+    /** {@return the model's name (its file name without {@code .json})} */
     String name();
 
-    /** Inputs from the model's signature. */
+    /** {@return inputs from the model's signature} */
     List<TensorSpec> inputs();
 
-    /** Outputs from the model's signature, in signature order. */
+    /** {@return outputs from the model's signature, in signature order} */
     List<TensorSpec> outputs();
 
     /**
@@ -71,7 +71,12 @@ public interface Model extends AutoCloseable {
         return picked;
     }
 
-    /** Runs a single-input model; outputs in {@link #outputs()} order. */
+    /**
+     * Runs a single-input model; outputs in {@link #outputs()} order.
+     *
+     * @param input the one input
+     * @return the outputs, owned by the caller
+     */
     default List<Tensor> run(Tensor input) {
         List<TensorSpec> specs = inputs();
         if (specs.size() != 1) {
@@ -81,7 +86,7 @@ public interface Model extends AutoCloseable {
         return List.copyOf(run(Map.of(specs.get(0).name(), input)).values());
     }
 
-    /** Bytes of weights this model holds on its backend. */
+    /** {@return bytes of weights this model holds on its backend} */
     long weightBytes();
 
     /** Releases the model's weights and native resources. Harmless when already closed. */

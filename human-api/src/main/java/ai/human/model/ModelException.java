@@ -18,10 +18,21 @@ import ai.human.error.HumanException;
 public class ModelException extends HumanException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A model that cannot be read or run.
+     *
+     * @param message the model, the file or node, and what to do
+     */
     public ModelException(String message) {
         super(message);
     }
 
+    /**
+     * A model that cannot be read or run, with the cause.
+     *
+     * @param message the model, the file or node, and what to do
+     * @param cause the underlying exception
+     */
     public ModelException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -48,18 +48,27 @@ public final class ModelLoader {
         this(defaultCacheDir());
     }
 
-    /** A loader caching downloads in {@code cacheDir}. */
+    /**
+     * A loader caching downloads in {@code cacheDir}.
+     *
+     * @param cacheDir the folder for downloaded model files
+     */
     public ModelLoader(Path cacheDir) {
         this(cacheDir, DEFAULT_TIMEOUT);
     }
 
-    /** A loader caching downloads in {@code cacheDir}, with a time limit for HTTP connections and requests. */
+    /**
+     * A loader caching downloads in {@code cacheDir}, with a time limit for HTTP connections and requests.
+     *
+     * @param cacheDir the folder for downloaded model files
+     * @param timeout the limit for each HTTP connection and request
+     */
     public ModelLoader(Path cacheDir, Duration timeout) {
         this.http = new HttpCache(Objects.requireNonNull(cacheDir, "cacheDir"), Objects.requireNonNull(timeout, "timeout"));
         this.reader = new ResourceReader(http, ModelLoader.class.getClassLoader());
     }
 
-    /** The {@value #CACHE_PROPERTY} system property if set, else {@code ${user.home}/.cache/human-java/models}. */
+    /** {@return the {@value #CACHE_PROPERTY} system property if set, else {@code ${user.home}/.cache/human-java/models}} */
     public static Path defaultCacheDir() {
         String configured = System.getProperty(CACHE_PROPERTY);
         if (configured != null && !configured.isBlank()) {
@@ -68,13 +77,16 @@ public final class ModelLoader {
         return Path.of(System.getProperty("user.home"), ".cache", "human-java", "models");
     }
 
+    /** {@return the folder downloads are cached in} */
     public Path cacheDir() {
         return http.dir();
     }
 
     /**
-     * Where {@code modelFile} is, given {@code modelBasePath} (null or blank for {@link #DEFAULT_BASE_PATH}).
+     * {@return where {@code modelFile} is, given {@code modelBasePath} (null or blank for {@link #DEFAULT_BASE_PATH})}
      *
+     * @param modelBasePath the folder model paths are relative to
+     * @param modelFile the model's path, relative or absolute
      * @throws ModelException when {@code modelFile} is empty or has a scheme this loader does not read
      */
     public static String resolve(String modelBasePath, String modelFile) {
@@ -94,12 +106,23 @@ public final class ModelLoader {
         return location.toLowerCase(Locale.ROOT).endsWith(".json") ? location : location + ".json";
     }
 
-    /** Loads {@code modelFile} resolved against {@code modelBasePath}; see the class description. */
+    /**
+     * Loads {@code modelFile} resolved against {@code modelBasePath}; see the class description.
+     *
+     * @param modelBasePath the folder model paths are relative to
+     * @param modelFile the model's path, relative or absolute
+     * @return the parsed model with its weights
+     */
     public GraphModelDef load(String modelBasePath, String modelFile) {
         return load(resolve(modelBasePath, modelFile));
     }
 
-    /** Loads the model whose JSON is at {@code location} (a bare name resolves against {@link #DEFAULT_BASE_PATH}). */
+    /**
+     * Loads the model whose JSON is at {@code location} (a bare name resolves against {@link #DEFAULT_BASE_PATH}).
+     *
+     * @param location the model's JSON, or a bare model name
+     * @return the parsed model with its weights
+     */
     public GraphModelDef load(String location) {
         String json = resolve(null, location);
         byte[] bytes = reader.read(json);

@@ -14,6 +14,12 @@ package ai.human.model;
  */
 public record TensorRef(String node, int index) {
 
+    /**
+     * Checks the node name and the index.
+     *
+     * @param node the producing node's name
+     * @param index which of its outputs, from 0
+     */
     public TensorRef {
         if (node == null || node.isEmpty()) {
             throw new IllegalArgumentException("A tensor reference needs a node name");
@@ -26,6 +32,9 @@ public record TensorRef(String node, int index) {
     /**
      * Reads {@code node}, {@code node:index} or a control input {@code ^node} (as index 0). A suffix
      * after the last colon that is not a number is part of the node name.
+     *
+     * @param name the input as written in the graph
+     * @return the reference
      */
     public static TensorRef parse(String name) {
         String s = name.startsWith("^") ? name.substring(1) : name;
@@ -40,7 +49,7 @@ public record TensorRef(String node, int index) {
         return new TensorRef(s, 0);
     }
 
-    /** The canonical tensor name {@code node:index}. */
+    /** {@return the canonical tensor name {@code node:index}} */
     public String tensorName() {
         return node + ":" + index;
     }

@@ -23,6 +23,16 @@ import java.util.Objects;
  */
 public record TensorSpec(String key, String name, String node, int index, DType dtype, int[] shape) {
 
+    /**
+     * Checks that nothing is null and copies the shape.
+     *
+     * @param key the signature's key for this entry (for example {@code output_mesh}); not a tensor name
+     * @param name the tensor name {@code node:index}, normalised so that the index is always present
+     * @param node the node that holds the tensor
+     * @param index which output of that node
+     * @param dtype the element type
+     * @param shape the dimensions, -1 where any size fits; empty when the rank is unknown or zero
+     */
     public TensorSpec {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(name, "name");
@@ -31,7 +41,7 @@ public record TensorSpec(String key, String name, String node, int index, DType 
         shape = shape.clone();
     }
 
-    /** A copy of the dimensions, -1 where any size fits. */
+    /** {@return a copy of the dimensions, -1 where any size fits} */
     @Override
     public int[] shape() {
         return shape.clone();

@@ -37,17 +37,36 @@ public final class WeightData {
         }
     }
 
-    /** A {@link DType#FLOAT32} weight; {@code values} is copied. */
+    /**
+     * {@return a {@link DType#FLOAT32} weight; {@code values} is copied}
+     *
+     * @param name the weight's name (its {@code Const} node)
+     * @param shape the weight's shape
+     * @param values the values, row-major
+     */
     public static WeightData ofFloats(String name, Shape shape, float[] values) {
         return new WeightData(name, DType.FLOAT32, shape, values.clone(), values.length);
     }
 
-    /** An {@link DType#INT32} weight; {@code values} is copied. */
+    /**
+     * {@return an {@link DType#INT32} weight; {@code values} is copied}
+     *
+     * @param name the weight's name (its {@code Const} node)
+     * @param shape the weight's shape
+     * @param values the values, row-major
+     */
     public static WeightData ofInts(String name, Shape shape, int[] values) {
         return new WeightData(name, DType.INT32, shape, values.clone(), values.length);
     }
 
-    /** A {@link DType#UINT8} or {@link DType#BOOL} weight (one byte per value); {@code values} is copied. */
+    /**
+     * {@return a {@link DType#UINT8} or {@link DType#BOOL} weight (one byte per value); {@code values} is copied}
+     *
+     * @param name the weight's name (its {@code Const} node)
+     * @param dtype {@link DType#UINT8} or {@link DType#BOOL}
+     * @param shape the weight's shape
+     * @param values the values, row-major
+     */
     public static WeightData ofBytes(String name, DType dtype, Shape shape, byte[] values) {
         if (dtype != DType.UINT8 && dtype != DType.BOOL) {
             throw new IllegalArgumentException("Weight '" + name + "': ofBytes takes UINT8 or BOOL, not " + dtype);
@@ -55,55 +74,57 @@ public final class WeightData {
         return new WeightData(name, dtype, shape, values.clone(), values.length);
     }
 
-    /** The weight's name, which is the name of the {@code Const} node it belongs to. */
+    /** {@return the weight's name, which is the name of the {@code Const} node it belongs to} */
     public String name() {
         return name;
     }
 
+    /** {@return the type of the values} */
     public DType dtype() {
         return dtype;
     }
 
+    /** {@return the weight's shape} */
     public Shape shape() {
         return shape;
     }
 
-    /** Number of values: the product of the shape's dimensions (1 for a scalar). */
+    /** {@return the number of values: the product of the shape's dimensions (1 for a scalar)} */
     public long elementCount() {
         return shape.size();
     }
 
-    /** Bytes the decoded values take: {@link #elementCount()} times the dtype's size. */
+    /** {@return bytes the decoded values take: {@link #elementCount()} times the dtype's size} */
     public long byteSize() {
         return elementCount() * dtype.byteSize();
     }
 
-    /** A copy of the values of a {@link DType#FLOAT32} weight. */
+    /** {@return a copy of the values of a {@link DType#FLOAT32} weight} */
     public float[] floats() {
         return ((float[]) require(DType.FLOAT32)).clone();
     }
 
-    /** A read-only view of the values of a {@link DType#FLOAT32} weight. */
+    /** {@return a read-only view of the values of a {@link DType#FLOAT32} weight} */
     public FloatBuffer floatBuffer() {
         return FloatBuffer.wrap((float[]) require(DType.FLOAT32)).asReadOnlyBuffer();
     }
 
-    /** A copy of the values of an {@link DType#INT32} weight. */
+    /** {@return a copy of the values of an {@link DType#INT32} weight} */
     public int[] ints() {
         return ((int[]) require(DType.INT32)).clone();
     }
 
-    /** A read-only view of the values of an {@link DType#INT32} weight. */
+    /** {@return a read-only view of the values of an {@link DType#INT32} weight} */
     public IntBuffer intBuffer() {
         return IntBuffer.wrap((int[]) require(DType.INT32)).asReadOnlyBuffer();
     }
 
-    /** A copy of the values of a {@link DType#UINT8} or {@link DType#BOOL} weight. */
+    /** {@return a copy of the values of a {@link DType#UINT8} or {@link DType#BOOL} weight} */
     public byte[] bytes() {
         return ((byte[]) requireBytes()).clone();
     }
 
-    /** A read-only view of the values of a {@link DType#UINT8} or {@link DType#BOOL} weight. */
+    /** {@return a read-only view of the values of a {@link DType#UINT8} or {@link DType#BOOL} weight} */
     public ByteBuffer byteBuffer() {
         return ByteBuffer.wrap((byte[]) requireBytes()).asReadOnlyBuffer();
     }

@@ -6,7 +6,12 @@ package ai.human.result;
  */
 public record Box(double x, double y, double width, double height) {
 
-    /** Intersection over union with {@code other}; 0 when either is empty. */
+    /**
+     * Intersection over union with {@code other}; 0 when either is empty.
+     *
+     * @param other another box
+     * @return the intersection over union, 0..1
+     */
     public double iou(Box other) {
         double ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
         double iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));

@@ -6,16 +6,28 @@ package ai.human.result;
  */
 public record Point(double x, double y, double z) {
 
-    /** A 2-D point. */
+    /**
+     * {@return a 2-D point}
+     *
+     * @param x the x coordinate
+     * @param y the y coordinate
+     */
     public static Point of(double x, double y) {
         return new Point(x, y, Double.NaN);
     }
 
-    /** A 3-D point. */
+    /**
+     * {@return a 3-D point}
+     *
+     * @param x the x coordinate
+     * @param y the y coordinate
+     * @param z the z coordinate
+     */
     public static Point of(double x, double y, double z) {
         return new Point(x, y, z);
     }
 
+    /** {@return whether the point has a z coordinate} */
     public boolean hasZ() {
         return !Double.isNaN(z);
     }

@@ -34,6 +34,18 @@ public record Result(List<FaceResult> face, List<BodyResult> body, List<HandResu
                      List<Gesture> gesture, Map<String, Long> performance, int width, int height)
         implements AutoCloseable, TensorContainer {
 
+    /**
+     * Makes immutable copies of the lists and maps.
+     *
+     * @param face faces
+     * @param body bodies
+     * @param hand hands
+     * @param object objects
+     * @param gesture gestures
+     * @param performance milliseconds per stage, with Human's keys ({@code face}, {@code body}, {@code total}, ...)
+     * @param width input width in pixels
+     * @param height input height in pixels
+     */
     public Result {
         face = List.copyOf(face);
         body = List.copyOf(body);

@@ -27,17 +27,21 @@ public final class ResultTensor implements AutoCloseable {
         this.tensor = new AtomicReference<>(tensor);
     }
 
-    /** A holder owning {@code tensor}. */
+    /**
+     * {@return a holder owning {@code tensor}}
+     *
+     * @param tensor the tensor, or {@code null} for none
+     */
     public static ResultTensor of(Tensor tensor) {
         return tensor == null ? ABSENT : new ResultTensor(tensor);
     }
 
-    /** The holder of no tensor. */
+    /** {@return the holder of no tensor} */
     public static ResultTensor absent() {
         return ABSENT;
     }
 
-    /** The tensor, still owned by the result; empty when there is none, it was taken, or the result is closed. */
+    /** {@return the tensor, still owned by the result; empty when there is none, it was taken, or the result is closed} */
     public Optional<Tensor> peek() {
         Tensor t = tensor.get();
         return t == null || t.isClosed() ? Optional.empty() : Optional.of(t);
@@ -46,6 +50,7 @@ public final class ResultTensor implements AutoCloseable {
     /**
      * Transfers the tensor to the caller, who must close it. Afterwards the result no longer holds it.
      *
+     * @return the tensor, now the caller's
      * @throws IllegalStateException when there is no tensor (not requested, already taken, or closed)
      */
     public Tensor take() {
@@ -58,7 +63,7 @@ public final class ResultTensor implements AutoCloseable {
         return t;
     }
 
-    /** Whether a tensor is held. */
+    /** {@return whether a tensor is held} */
     public boolean isPresent() {
         return peek().isPresent();
     }

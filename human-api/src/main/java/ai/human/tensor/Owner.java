@@ -12,5 +12,12 @@ package ai.human.tensor;
  * </ul>
  */
 public enum Owner {
-    CALLER, IN_FLIGHT, RESULT, MODEL
+    /** Created by the application or taken out of a result; the application closes it. */
+    CALLER,
+    /** An intermediate inside an open {@link TensorScope}; the scope closes it. */
+    IN_FLIGHT,
+    /** Carried by a detection result; closing the result closes it. */
+    RESULT,
+    /** Model weights; closing the model closes them. */
+    MODEL
 }

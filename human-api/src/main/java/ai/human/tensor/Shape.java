@@ -20,7 +20,11 @@ public final class Shape {
         this.dims = dims;
     }
 
-    /** A shape with the given dimensions; each must be zero or positive. */
+    /**
+     * {@return a shape with the given dimensions; each must be zero or positive}
+     *
+     * @param dims the dimensions, none for a scalar
+     */
     public static Shape of(int... dims) {
         if (dims.length == 0) {
             return SCALAR;
@@ -34,7 +38,12 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
-    /** Same as {@link #of(int...)} for {@code long} dimensions (as engines report them). */
+    /**
+     * Same as {@link #of(int...)} for {@code long} dimensions (as engines report them).
+     *
+     * @param dims the dimensions, none for a scalar
+     * @return the shape
+     */
     public static Shape of(long... dims) {
         int[] ints = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
@@ -46,21 +55,26 @@ public final class Shape {
         return of(ints);
     }
 
-    /** The rank-0 shape of a single value. */
+    /** {@return the rank-0 shape of a single value} */
     public static Shape scalar() {
         return SCALAR;
     }
 
+    /** {@return the number of dimensions (0 for a scalar)} */
     public int rank() {
         return dims.length;
     }
 
-    /** Dimension {@code axis}; a negative axis counts from the end ({@code -1} is the last). */
+    /**
+     * {@return dimension {@code axis}; a negative axis counts from the end ({@code -1} is the last)}
+     *
+     * @param axis the axis
+     */
     public int dim(int axis) {
         return dims[axis < 0 ? dims.length + axis : axis];
     }
 
-    /** Number of elements: the product of the dimensions (1 for a scalar). */
+    /** {@return the number of elements: the product of the dimensions (1 for a scalar)} */
     public long size() {
         long n = 1;
         for (int d : dims) {
@@ -69,12 +83,12 @@ public final class Shape {
         return n;
     }
 
-    /** A copy of the dimensions. */
+    /** {@return a copy of the dimensions} */
     public int[] toArray() {
         return dims.clone();
     }
 
-    /** A copy of the dimensions as {@code long}s. */
+    /** {@return a copy of the dimensions as {@code long}s} */
     public long[] toLongArray() {
         long[] out = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {

@@ -16,33 +16,35 @@ package ai.human.tensor;
  */
 public interface Tensor extends AutoCloseable {
 
-    /** A number unique within its backend, shown in messages and leak reports. */
+    /** {@return a number unique within its backend, shown in messages and leak reports} */
     long id();
 
+    /** {@return the tensor's shape} */
     Shape shape();
 
+    /** {@return the element type} */
     DType dtype();
 
-    /** Number of elements. */
+    /** {@return the number of elements} */
     default long size() {
         return shape().size();
     }
 
-    /** Bytes this tensor counts for in {@link MemoryInfo}: elements × element size. */
+    /** {@return bytes this tensor counts for in {@link MemoryInfo}: elements × element size} */
     default long byteSize() {
         return shape().size() * dtype().byteSize();
     }
 
-    /** All elements in row-major order, converted to {@code float}. */
+    /** {@return all elements in row-major order, converted to {@code float}} */
     float[] toFloats();
 
-    /** All elements in row-major order, converted to {@code int} (floats are truncated toward zero). */
+    /** {@return all elements in row-major order, converted to {@code int} (floats are truncated toward zero)} */
     int[] toInts();
 
-    /** All elements of a {@code UINT8} or {@code BOOL} tensor as raw bytes (bool: 0 or 1). */
+    /** {@return all elements of a {@code UINT8} or {@code BOOL} tensor as raw bytes (bool: 0 or 1)} */
     byte[] toBytes();
 
-    /** The single value of a tensor with one element, as {@code float}. */
+    /** {@return the single value of a tensor with one element, as {@code float}} */
     default float toFloat() {
         if (size() != 1) {
             throw new IllegalStateException("Tensor #" + id() + " " + dtype().name().toLowerCase(java.util.Locale.ROOT) + shape()
@@ -52,14 +54,16 @@ public interface Tensor extends AutoCloseable {
     }
 
     /**
-     * The backend's own object behind this tensor, for code that goes on in TensorFlow Java or DJL (for example
-     * {@code org.tensorflow.Tensor} or {@code ai.djl.ndarray.NDArray}). The tensor still owns it: do not close it.
+     * {@return the backend's own object behind this tensor, for code that goes on in TensorFlow Java or DJL (for example
+     * {@code org.tensorflow.Tensor} or {@code ai.djl.ndarray.NDArray})} The tensor still owns it: do not close it.
      *
+     * @param <T> the native type
+     * @param type the native type's class
      * @throws IllegalArgumentException if the native object is not of that type
      */
     <T> T unwrap(Class<T> type);
 
-    /** Who currently owns this tensor. */
+    /** {@return who currently owns this tensor} */
     Owner owner();
 
     /**
@@ -68,6 +72,7 @@ public interface Tensor extends AutoCloseable {
      */
     TensorFactory backend();
 
+    /** {@return whether the tensor was closed} */
     boolean isClosed();
 
     /** Releases the native memory. Harmless when already closed. */

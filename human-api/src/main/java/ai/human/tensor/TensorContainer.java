@@ -4,6 +4,6 @@ import java.util.stream.Stream;
 
 /** Something that carries tensors, so {@code Backend.tidy} can keep all of them when it is returned. */
 public interface TensorContainer {
-    /** The tensors carried, possibly none. */
+    /** {@return the tensors carried, possibly none} */
     Stream<Tensor> tensors();
 }

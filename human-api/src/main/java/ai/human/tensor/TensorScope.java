@@ -16,10 +16,16 @@ package ai.human.tensor;
  */
 public interface TensorScope extends AutoCloseable {
 
-    /** Exempts {@code tensor} from this scope's close and returns it. */
+    /**
+     * Exempts {@code tensor} from this scope's close and returns it.
+     *
+     * @param <T> the tensor's type
+     * @param tensor a tensor made inside this scope
+     * @return {@code tensor}
+     */
     <T extends Tensor> T keep(T tensor);
 
-    /** Number of tensors this scope would close now. */
+    /** {@return the number of tensors this scope would close now} */
     int size();
 
     /** Closes every tensor made inside and not kept. Harmless when already closed. */

@@ -9,6 +9,7 @@ import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import ai.human.backend.reference.ReferenceBackend;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,13 +46,15 @@ class DefaultModelsOnReferenceTest {
             Map<String, Tensor> outputs = executor.run(Map.of(golden.input().name(), input), names);
             long millis = (System.nanoTime() - start) / 1_000_000;
 
-            StringBuilder report = new StringBuilder(String.format("%-18s %5d ms on reference, %4d nodes, %4d tensors"
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                    "%-18s %5d ms on reference, %4d nodes, %4d tensors"
                     + " made, peak %3d intermediates, %3d weights, %s schedule", model, millis, def.nodes().size(),
                     peak.created(), peak.peak() - baseline, weights, executor.isDynamic() ? "dynamic" : "static"));
             for (ModelGoldens.GoldenTensor expected : golden.outputs()) {
                 ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                         outputs.get(expected.name()));
-                report.append(String.format("%n    %-55s max |diff| %.3g", expected.name(), d.maxAbsDiff()));
+                report.append(String.format(Locale.ROOT,
+                        "%n    %-55s max |diff| %.3g", expected.name(), d.maxAbsDiff()));
             }
             System.out.println(report);
 

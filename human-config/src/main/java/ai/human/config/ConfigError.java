@@ -38,6 +38,15 @@ public record ConfigError(String path, Kind kind, String message, Optional<Strin
         UNREADABLE
     }
 
+    /**
+     * Checks that nothing is null.
+     *
+     * @param path the dotted path of the offending key, e.g. {@code face.detector.maxDetected}; empty
+     *     for a problem with the whole document (such as a JSON syntax error)
+     * @param kind the kind of problem
+     * @param message what is wrong and how to fix it
+     * @param suggestion for {@link Kind#UNKNOWN_KEY}: the dotted path of the nearest known key, if any
+     */
     public ConfigError {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");
@@ -45,7 +54,13 @@ public record ConfigError(String path, Kind kind, String message, Optional<Strin
         Objects.requireNonNull(suggestion, "suggestion");
     }
 
-    /** An error without a suggestion. */
+    /**
+     * An error without a suggestion.
+     *
+     * @param path the option's dotted path
+     * @param kind what kind of problem
+     * @param message what is wrong
+     */
     public ConfigError(String path, Kind kind, String message) {
         this(path, kind, message, Optional.empty());
     }

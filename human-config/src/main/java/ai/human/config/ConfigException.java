@@ -31,7 +31,7 @@ public class ConfigException extends HumanException {
         this.errors = List.copyOf(errors);
     }
 
-    /** Every problem found, in document order. */
+    /** {@return every problem found, in document order} */
     public List<ConfigError> errors() {
         return errors;
     }

@@ -17,11 +17,19 @@ import java.util.Objects;
 public record FaceAntiSpoofConfig(boolean enabled, int skipFrames, int skipTime, String modelPath) {
     private static final FaceAntiSpoofConfig DEFAULTS = new FaceAntiSpoofConfig(false, 99, 4000, "antispoof.json");
 
+    /**
+     * Checks that the model path is not null.
+     *
+     * @param enabled {@code face.antispoof.enabled}, default {@code false}
+     * @param skipFrames {@code face.antispoof.skipFrames}, default 99
+     * @param skipTime {@code face.antispoof.skipTime} in milliseconds, default 4000
+     * @param modelPath {@code face.antispoof.modelPath}, default {@code "antispoof.json"}
+     */
     public FaceAntiSpoofConfig {
         Objects.requireNonNull(modelPath, "face.antispoof.modelPath");
     }
 
-    /** Human 3.3.6's defaults for this section. */
+    /** {@return Human 3.3.6's defaults for this section} */
     public static FaceAntiSpoofConfig defaults() {
         return DEFAULTS;
     }

@@ -16,11 +16,17 @@ import java.util.Objects;
 public record FaceAttentionConfig(boolean enabled, String modelPath) {
     private static final FaceAttentionConfig DEFAULTS = new FaceAttentionConfig(false, "facemesh-attention.json");
 
+    /**
+     * Checks that the model path is not null.
+     *
+     * @param enabled {@code face.attention.enabled}, default {@code false}
+     * @param modelPath {@code face.attention.modelPath}, default {@code "facemesh-attention.json"}
+     */
     public FaceAttentionConfig {
         Objects.requireNonNull(modelPath, "face.attention.modelPath");
     }
 
-    /** Human 3.3.6's defaults for this section. */
+    /** {@return Human 3.3.6's defaults for this section} */
     public static FaceAttentionConfig defaults() {
         return DEFAULTS;
     }

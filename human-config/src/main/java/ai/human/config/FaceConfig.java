@@ -38,6 +38,20 @@ public record FaceConfig(
             FaceEmotionConfig.defaults(), FaceDescriptionConfig.defaults(), FaceAntiSpoofConfig.defaults(),
             FaceLivenessConfig.defaults(), FaceGearConfig.defaults());
 
+    /**
+     * Checks that no part is null.
+     *
+     * @param enabled {@code face.enabled}, default {@code true}
+     * @param detector {@code face.detector}
+     * @param mesh {@code face.mesh}
+     * @param attention {@code face.attention}
+     * @param iris {@code face.iris}
+     * @param emotion {@code face.emotion}
+     * @param description {@code face.description}
+     * @param antispoof {@code face.antispoof}
+     * @param liveness {@code face.liveness}
+     * @param gear {@code face.gear} (interface-only in Human, see {@link FaceGearConfig})
+     */
     public FaceConfig {
         Objects.requireNonNull(detector, "face.detector");
         Objects.requireNonNull(mesh, "face.mesh");
@@ -50,7 +64,7 @@ public record FaceConfig(
         Objects.requireNonNull(gear, "face.gear");
     }
 
-    /** Human 3.3.6's defaults for this section. */
+    /** {@return Human 3.3.6's defaults for this section} */
     public static FaceConfig defaults() {
         return DEFAULTS;
     }

@@ -22,11 +22,20 @@ import java.util.Objects;
 public record FaceGearConfig(boolean enabled, String modelPath, int skipFrames, int skipTime, double minConfidence) {
     private static final FaceGearConfig DEFAULTS = new FaceGearConfig(false, "", 0, 0, 0.2);
 
+    /**
+     * Checks that the model path is not null.
+     *
+     * @param enabled {@code face.gear.enabled}, default {@code false}
+     * @param modelPath {@code face.gear.modelPath}, default {@code ""} (Human: none)
+     * @param skipFrames {@code face.gear.skipFrames}, default 0
+     * @param skipTime {@code face.gear.skipTime} in milliseconds, default 0
+     * @param minConfidence {@code face.gear.minConfidence}: minimum race score 0 … 1, default 0.2
+     */
     public FaceGearConfig {
         Objects.requireNonNull(modelPath, "face.gear.modelPath");
     }
 
-    /** The defaults Human's code falls back to (see the type's description). */
+    /** {@return the defaults Human's code falls back to (see the type's description)} */
     public static FaceGearConfig defaults() {
         return DEFAULTS;
     }

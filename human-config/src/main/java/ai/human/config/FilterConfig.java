@@ -59,7 +59,7 @@ public record FilterConfig(
     private static final FilterConfig DEFAULTS = new FilterConfig(true, false, 0, 0, false, true, true,
             0, 0, 0, 0, 0, 0, false, false, false, false, false, false, 0);
 
-    /** Human 3.3.6's defaults for this section. */
+    /** {@return Human 3.3.6's defaults for this section} */
     public static FilterConfig defaults() {
         return DEFAULTS;
     }

@@ -12,7 +12,7 @@ package ai.human.config;
 public record GestureConfig(boolean enabled) {
     private static final GestureConfig DEFAULTS = new GestureConfig(true);
 
-    /** Human 3.3.6's defaults for this section. */
+    /** {@return Human 3.3.6's defaults for this section} */
     public static GestureConfig defaults() {
         return DEFAULTS;
     }

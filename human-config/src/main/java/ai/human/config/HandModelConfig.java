@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param modelPath {@code hand.detector.modelPath} or {@code hand.skeleton.modelPath}
  */
 public record HandModelConfig(String modelPath) {
+    /**
+     * Checks that the model path is not null.
+     *
+     * @param modelPath {@code hand.detector.modelPath} or {@code hand.skeleton.modelPath}
+     */
     public HandModelConfig {
         Objects.requireNonNull(modelPath, "modelPath");
     }

@@ -168,6 +168,33 @@ public record HumanConfig(
     /**
      * Checks that nothing is null and makes immutable copies of the maps. Range checks are not done
      * here (see {@link #validationErrors()}); every factory and {@code with...} method does them.
+     *
+     * @param backend Human's {@code backend}: name of the backend to use; {@code ""} (default) picks the
+     *     best available one
+     * @param modelBasePath Human's {@code modelBasePath}: folder the model paths are relative to
+     *     ({@code classpath:}, {@code file:}, {@code http(s):}); default {@value #DEFAULT_MODEL_BASE_PATH}
+     * @param cacheModels Human's {@code cacheModels}, default {@code false}
+     * @param validateModels Human's {@code validateModels}, default {@code true}
+     * @param wasmPath Human's {@code wasmPath}, default {@code ""}; not implemented
+     * @param wasmPlatformFetch Human's {@code wasmPlatformFetch}, default {@code false}; not implemented
+     * @param debug Human's {@code debug}: log what happens, default {@code false}
+     * @param async Human's {@code async}, default {@code true}
+     * @param warmup Human's {@code warmup}, default {@link Warmup#FULL}
+     * @param cacheSensitivity Human's {@code cacheSensitivity}: 0..1, 0 disables result caching, default 0.7
+     * @param skipAllowed Human's {@code skipAllowed} (internal to Human), default {@code false}
+     * @param deallocate Human's {@code deallocate}: {@code detect} releases a tensor input, default {@code false}
+     * @param flags Human's {@code flags}: TensorFlow.js flags (free-form), default empty; not implemented
+     * @param softwareKernels Human's {@code softwareKernels}, default {@code false}; not implemented
+     * @param filter Human's {@code filter} section
+     * @param gesture Human's {@code gesture} section
+     * @param face Human's {@code face} section
+     * @param body Human's {@code body} section
+     * @param hand Human's {@code hand} section
+     * @param object Human's {@code object} section
+     * @param segmentation Human's {@code segmentation} section
+     * @param leakDetection <b>Human-for-Java extension</b>: leak detection level, default {@link LeakDetection#SAMPLED}
+     * @param maxImagePixels <b>Human-for-Java extension</b>: largest image accepted, in pixels, default 100 000 000
+     * @param backendOptions <b>Human-for-Java extension</b>: options for the backend, default empty
      */
     public HumanConfig {
         Objects.requireNonNull(backend, "backend");
@@ -191,14 +218,15 @@ public record HumanConfig(
 
     // ---------------------------------------------------------------- factories
 
-    /** Human 3.3.6's defaults (with the documented differences and extension defaults). */
+    /** {@return Human 3.3.6's defaults (with the documented differences and extension defaults)} */
     public static HumanConfig defaults() {
         return DEFAULTS;
     }
 
     /**
-     * A configuration from JSON text, merged over the defaults.
+     * {@return a configuration from JSON text, merged over the defaults}
      *
+     * @param json a partial or complete configuration document
      * @throws ConfigException listing every problem in the text
      */
     public static HumanConfig fromJson(String json) {
@@ -206,8 +234,9 @@ public record HumanConfig(
     }
 
     /**
-     * A configuration from a UTF-8 JSON file, merged over the defaults.
+     * {@return a configuration from a UTF-8 JSON file, merged over the defaults}
      *
+     * @param file the configuration file
      * @throws ConfigException if the file cannot be read, or listing every problem in it
      */
     public static HumanConfig fromFile(Path file) {
@@ -217,19 +246,27 @@ public record HumanConfig(
         return ConfigEngine.merge(DEFAULTS, json, file.toString());
     }
 
-    /** Every problem in JSON configuration text, without throwing; empty if it is valid. */
+    /**
+     * {@return every problem in JSON configuration text, without throwing; empty if it is valid}
+     *
+     * @param json a configuration document
+     */
     public static List<ConfigError> validate(String json) {
         return ConfigEngine.validate(json);
     }
 
-    /** Every problem in a JSON configuration file, without throwing; empty if it is valid. */
+    /**
+     * {@return every problem in a JSON configuration file, without throwing; empty if it is valid}
+     *
+     * @param file the configuration file
+     */
     public static List<ConfigError> validate(Path file) {
         List<ConfigError> errors = new ArrayList<>();
         String json = ConfigEngine.read(file, errors);
         return json == null ? List.copyOf(errors) : ConfigEngine.validate(json);
     }
 
-    /** Every option's dotted path (values, not sections), in Human's order, extensions last. */
+    /** {@return every option's dotted path (values, not sections), in Human's order, extensions last} */
     public static List<String> knownPaths() {
         return ConfigSchema.leafPaths(ConfigSchema.of(HumanConfig.class));
     }
@@ -237,8 +274,9 @@ public record HumanConfig(
     // ---------------------------------------------------------------- derived configurations
 
     /**
-     * This configuration with a partial JSON document deep-merged over it (Human's {@code mergeDeep}).
+     * {@return this configuration with a partial JSON document deep-merged over it (Human's {@code mergeDeep})}
      *
+     * @param json a partial configuration document
      * @throws ConfigException listing every problem in the text
      */
     public HumanConfig merge(String json) {
@@ -246,10 +284,12 @@ public record HumanConfig(
     }
 
     /**
-     * This configuration with one option set from text, read as the option's type: {@code "true"},
+     * {@return this configuration with one option set from text, read as the option's type: {@code "true"},
      * {@code "5"}, {@code "0.5"}, {@code "full"}, any string; {@code backendOptions.NAME} and
-     * {@code flags.NAME} set one map entry; a section or map also takes a JSON object, which is merged.
+     * {@code flags.NAME} set one map entry; a section or map also takes a JSON object, which is merged}
      *
+     * @param path the option's dotted path, e.g. {@code face.detector.maxDetected}
+     * @param value the value as text
      * @throws ConfigException naming the path if it is unknown or the value does not fit
      */
     public HumanConfig withOverride(String path, String value) {
@@ -257,9 +297,10 @@ public record HumanConfig(
     }
 
     /**
-     * This configuration with several options set from text (see {@link #withOverride}), in the map's
-     * iteration order.
+     * {@return this configuration with several options set from text (see {@link #withOverride}), in the map's
+     * iteration order}
      *
+     * @param overrides values as text by dotted path
      * @throws ConfigException listing every bad override
      */
     public HumanConfig withOverrides(Map<String, String> overrides) {
@@ -267,9 +308,10 @@ public record HumanConfig(
     }
 
     /**
-     * This configuration with overrides written as {@code path=value} (e.g. from a command line), in
-     * order, later ones winning.
+     * {@return this configuration with overrides written as {@code path=value} (e.g. from a command line), in
+     * order, later ones winning}
      *
+     * @param assignments overrides such as {@code face.detector.return=true}
      * @throws ConfigException listing every bad override
      */
     public HumanConfig withOverrides(List<String> assignments) {
@@ -279,134 +321,280 @@ public record HumanConfig(
     }
 
     /**
-     * This configuration with the value at a dotted path replaced by a Java value: a boolean, number,
+     * {@return this configuration with the value at a dotted path replaced by a Java value: a boolean, number,
      * string, enum, the section's record type, a {@code Map} for {@code flags}/{@code backendOptions},
-     * e.g. {@code with("face.detector.maxDetected", 5)}.
+     * e.g. {@code with("face.detector.maxDetected", 5)}}
      *
+     * @param path the option's dotted path
+     * @param value the new value
      * @throws ConfigException naming the path if it is unknown or the value does not fit
      */
     public HumanConfig with(String path, Object value) {
         return ConfigEngine.with(this, path, value);
     }
 
+    /**
+     * {@return this configuration with {@code backend} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withBackend(String value) {
         return with("backend", value);
     }
 
+    /**
+     * {@return this configuration with {@code modelBasePath} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withModelBasePath(String value) {
         return with("modelBasePath", value);
     }
 
+    /**
+     * {@return this configuration with {@code cacheModels} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withCacheModels(boolean value) {
         return with("cacheModels", value);
     }
 
+    /**
+     * {@return this configuration with {@code validateModels} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withValidateModels(boolean value) {
         return with("validateModels", value);
     }
 
+    /**
+     * {@return this configuration with {@code wasmPath} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withWasmPath(String value) {
         return with("wasmPath", value);
     }
 
+    /**
+     * {@return this configuration with {@code wasmPlatformFetch} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withWasmPlatformFetch(boolean value) {
         return with("wasmPlatformFetch", value);
     }
 
+    /**
+     * {@return this configuration with {@code debug} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withDebug(boolean value) {
         return with("debug", value);
     }
 
+    /**
+     * {@return this configuration with {@code async} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withAsync(boolean value) {
         return with("async", value);
     }
 
+    /**
+     * {@return this configuration with {@code warmup} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withWarmup(Warmup value) {
         return with("warmup", value);
     }
 
+    /**
+     * {@return this configuration with {@code cacheSensitivity} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withCacheSensitivity(double value) {
         return with("cacheSensitivity", value);
     }
 
+    /**
+     * {@return this configuration with {@code skipAllowed} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withSkipAllowed(boolean value) {
         return with("skipAllowed", value);
     }
 
+    /**
+     * {@return this configuration with {@code deallocate} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withDeallocate(boolean value) {
         return with("deallocate", value);
     }
 
+    /**
+     * {@return this configuration with {@code flags} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withFlags(Map<String, ?> value) {
         return with("flags", value);
     }
 
+    /**
+     * {@return this configuration with {@code softwareKernels} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withSoftwareKernels(boolean value) {
         return with("softwareKernels", value);
     }
 
+    /**
+     * {@return this configuration with the {@code filter} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withFilter(FilterConfig value) {
         return with("filter", value);
     }
 
+    /**
+     * {@return this configuration with the {@code gesture} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withGesture(GestureConfig value) {
         return with("gesture", value);
     }
 
+    /**
+     * {@return this configuration with the {@code face} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withFace(FaceConfig value) {
         return with("face", value);
     }
 
+    /**
+     * {@return this configuration with the {@code body} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withBody(BodyConfig value) {
         return with("body", value);
     }
 
+    /**
+     * {@return this configuration with the {@code hand} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withHand(HandConfig value) {
         return with("hand", value);
     }
 
+    /**
+     * {@return this configuration with the {@code object} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withObject(ObjectConfig value) {
         return with("object", value);
     }
 
+    /**
+     * {@return this configuration with the {@code segmentation} section replaced by {@code value}}
+     *
+     * @param value the new section
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withSegmentation(SegmentationConfig value) {
         return with("segmentation", value);
     }
 
+    /**
+     * {@return this configuration with {@code leakDetection} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withLeakDetection(LeakDetection value) {
         return with("leakDetection", value);
     }
 
+    /**
+     * {@return this configuration with {@code maxImagePixels} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withMaxImagePixels(long value) {
         return with("maxImagePixels", value);
     }
 
+    /**
+     * {@return this configuration with {@code backendOptions} replaced by {@code value}}
+     *
+     * @param value the new value
+     * @throws ConfigException if the value is out of range
+     */
     public HumanConfig withBackendOptions(Map<String, String> value) {
         return with("backendOptions", value);
     }
 
     // ---------------------------------------------------------------- output and reports
 
-    /** Pretty JSON (2-space indent) with every key, in Human's key order, extensions last. */
+    /** {@return pretty JSON (2-space indent) with every key, in Human's key order, extensions last} */
     public String toJson() {
         return ConfigEngine.toJson(this);
     }
 
     /**
-     * Dotted paths of the options set to a value that would change Human's behaviour but that Human
-     * for Java does not implement (the list is in the type description); empty for the defaults.
+     * {@return dotted paths of the options set to a value that would change Human's behaviour but that Human
+     * for Java does not implement (the list is in the type description); empty for the defaults}
      */
     public List<String> unsupportedOptions() {
         return unsupportedOptionDetails().stream().map(UnsupportedOption::path).toList();
     }
 
-    /** Like {@link #unsupportedOptions()}, with the reason for each. */
+    /** {@return like {@link #unsupportedOptions()}, with the reason for each} */
     public List<UnsupportedOption> unsupportedOptionDetails() {
         return UnsupportedOptionRules.check(this);
     }
 
     /**
-     * The range problems of this instance. Always empty for instances made by this class's factories
+     * {@return the range problems of this instance} Always empty for instances made by this class's factories
      * and {@code with...} methods; useful for one built with {@code new}.
      */
     public List<ConfigError> validationErrors() {

@@ -60,6 +60,8 @@ public enum LeakDetection implements JsonNamed {
      * ({@code all-with-creation-site}) or the constant's name ({@code ALL_WITH_CREATION_SITE}), any case, {@code -}
      * or {@code _}, surrounding spaces ignored.
      *
+     * @param text the level's name
+     * @return the level
      * @throws ConfigException naming the text and the accepted values
      */
     public static LeakDetection parse(String text) {
@@ -73,9 +75,10 @@ public enum LeakDetection implements JsonNamed {
     }
 
     /**
-     * The level that applies: the system property {@value #PROPERTY} if it is set and not blank, else
-     * {@code configured}.
+     * {@return the level that applies: the system property {@value #PROPERTY} if it is set and not blank, else
+     * {@code configured}}
      *
+     * @param configured the configuration's level
      * @throws ConfigException when the system property names no level
      */
     public static LeakDetection effective(LeakDetection configured) {

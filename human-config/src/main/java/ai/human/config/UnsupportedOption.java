@@ -18,6 +18,12 @@ import java.util.Objects;
  * @param reason why it has no effect here
  */
 public record UnsupportedOption(String path, String reason) {
+    /**
+     * Checks that nothing is null.
+     *
+     * @param path the dotted path of the option, e.g. {@code segmentation.enabled}
+     * @param reason why it has no effect here
+     */
     public UnsupportedOption {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -163,7 +164,8 @@ class FetchNpmScriptTest {
         command.addAll(List.of(mappings));
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.toLowerCase().startsWith("npm_config_") || key.toLowerCase().endsWith("_proxy"));
+        env.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith("npm_config_")
+                || key.toLowerCase(Locale.ROOT).endsWith("_proxy"));
         env.put("PATH", path);
         env.putAll(extraEnv);
         Path stdout = temp.resolve("stdout.txt");

@@ -49,22 +49,24 @@ public abstract class BackendCompatibilityKit {
     private static final Logger LOG = LoggerFactory.getLogger(BackendCompatibilityKit.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
-    /** A new backend for one test; the kit closes it when the test ends. */
+    /** {@return a new backend for one test; the kit closes it when the test ends} */
     protected abstract Backend createBackend();
 
-    /** The capabilities this backend claims; the rules of the others are skipped. */
+    /** {@return the capabilities this backend claims; the rules of the others are skipped} */
     protected abstract Set<Capability> capabilities();
 
     /**
-     * The engine's own count of live native objects (tensors, arrays, handles), independent of the backend's
-     * {@code memory()}; needed when {@link Capability#NATIVE_COUNT} is claimed. Empty by default.
+     * {@return the engine's own count of live native objects (tensors, arrays, handles), independent of the backend's
+     * {@code memory()}; needed when {@link Capability#NATIVE_COUNT} is claimed} Empty by default.
+     *
+     * @param backend a backend made by {@link #createBackend()}
      */
     protected OptionalLong engineLiveObjects(Backend backend) {
         return OptionalLong.empty();
     }
 
     /**
-     * How far a float result may be from the reference: {@code |actual - expected| <= tolerance * max(1, |expected|)}.
+     * {@return how far a float result may be from the reference: {@code |actual - expected| <= tolerance * max(1, |expected|)}}
      * The default {@code 1e-4} suits float32 engines on CPU.
      */
     protected double tolerance() {
@@ -72,7 +74,7 @@ public abstract class BackendCompatibilityKit {
     }
 
     /**
-     * How much work the model, detection and concurrency rules do; {@link Workload#FULL} (the default) is the contract.
+     * {@return how much work the model, detection and concurrency rules do; {@link Workload#FULL} (the default) is the contract}
      * Override it only for quick runs while developing a backend: a smaller workload proves less, and the kit logs a
      * warning when it runs with one.
      */
@@ -98,100 +100,122 @@ public abstract class BackendCompatibilityKit {
         return claimed != null && claimed.contains(capability);
     }
 
+    /** The tensor lifecycle rules, run on this kit's backend. */
     @Nested
     @Tag("lifecycle")
     @DisplayName("Tensor lifecycle [TL]")
     public class TensorLifecycle extends TensorLifecycleRules {
+        /** Runs the tensor lifecycle rules on the enclosing kit's backend. */
         public TensorLifecycle() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The general op contract rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Op contract [OP-GEN]")
     public class OpContract extends OpContractRules {
+        /** Runs the general op contract rules on the enclosing kit's backend. */
         public OpContract() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The element-wise op rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Element-wise ops [OP-EW]")
     public class ElementwiseOps extends ElementwiseRules {
+        /** Runs the element-wise op rules on the enclosing kit's backend. */
         public ElementwiseOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The convolution, pooling and matMul rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Convolution, pooling and matMul [OP-CONV, OP-POOL, OP-MM]")
     public class NeuralNetOps extends NeuralNetRules {
+        /** Runs the convolution, pooling and matMul rules on the enclosing kit's backend. */
         public NeuralNetOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The reduction rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Reductions [OP-RED]")
     public class ReductionOps extends ReductionRules {
+        /** Runs the reduction rules on the enclosing kit's backend. */
         public ReductionOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The layout and indexing rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Layout and indexing [OP-SHAPE, OP-IDX]")
     public class LayoutOps extends LayoutRules {
+        /** Runs the layout and indexing rules on the enclosing kit's backend. */
         public LayoutOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The image op rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Image ops [OP-IMG]")
     public class ImageOps extends ImageRules {
+        /** Runs the image op rules on the enclosing kit's backend. */
         public ImageOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The non-maximum suppression rules, run on this kit's backend. */
     @Nested
     @Tag("ops")
     @DisplayName("Non-maximum suppression [OP-NMS]")
     public class NonMaxSuppressionOps extends NmsRules {
+        /** Runs the non-maximum suppression rules on the enclosing kit's backend. */
         public NonMaxSuppressionOps() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The model rules, run on this kit's backend. */
     @Nested
     @Tag("models")
     @DisplayName("Models [MOD, NAT]")
     public class Models extends ModelRules {
+        /** Runs the model rules on the enclosing kit's backend. */
         public Models() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The detection rules, run on this kit's backend. */
     @Nested
     @Tag("detection")
     @DisplayName("Detection [DET]")
     public class Detection extends DetectionRules {
+        /** Runs the detection rules on the enclosing kit's backend. */
         public Detection() {
             super(BackendCompatibilityKit.this);
         }
     }
 
+    /** The concurrency rules, run on this kit's backend. */
     @Nested
     @Tag("concurrency")
     @DisplayName("Concurrency [CONC]")
     public class Concurrency extends ConcurrencyRules {
+        /** Runs the concurrency rules on the enclosing kit's backend. */
         public Concurrency() {
             super(BackendCompatibilityKit.this);
         }

@@ -34,7 +34,7 @@ public enum Capability {
         this.description = description;
     }
 
-    /** What the capability covers, shown when its rules are skipped. */
+    /** {@return what the capability covers, shown when its rules are skipped} */
     public String description() {
         return description;
     }

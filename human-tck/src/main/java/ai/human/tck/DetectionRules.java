@@ -14,6 +14,7 @@ import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,8 @@ abstract class DetectionRules extends RuleGroup {
     void closingTheResultReturnsToTheBaseline(boolean returnTensors, boolean deallocate, DetectionSetup.Modules modules) {
         EngineCrossCheck engine = EngineCrossCheck.start(kit, backend);
         MemoryInfo empty = backend.memory();
-        String scenario = String.format("return=%s, deallocate=%s, %s", returnTensors, deallocate, modules);
+        String scenario = String.format(Locale.ROOT,
+                "return=%s, deallocate=%s, %s", returnTensors, deallocate, modules);
         Human human = Human.create(config(modules, returnTensors, deallocate), backend);
         try {
             MemoryInfo created = backend.memory();

@@ -57,23 +57,34 @@ public final class ModelGoldens {
 
     /** One model's golden data: its input and every stored output. */
     public record Golden(String model, GoldenTensor input, List<GoldenTensor> outputs) {
+        /**
+         * Copies the list of outputs.
+         *
+         * @param model the model's name
+         * @param input the input the outputs were computed from
+         * @param outputs every stored output
+         */
         public Golden {
             outputs = List.copyOf(outputs);
         }
 
-        /** The output whose graph tensor ({@code Identity:0}) or graph node ({@code Identity}) is {@code name}. */
+        /**
+         * {@return the output whose graph tensor ({@code Identity:0}) or graph node ({@code Identity}) is {@code name}}
+         *
+         * @param name a graph tensor or node name
+         */
         public GoldenTensor output(String name) {
             return outputs.stream().filter(o -> o.name().equals(name) || o.graphNode().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The goldens of " + model + " have no output '" + name
                             + "'; they have " + outputs.stream().map(GoldenTensor::name).toList()));
         }
 
-        /** The outputs of the model's signature, which {@code Model.run(inputs)} returns. */
+        /** {@return the outputs of the model's signature, which {@code Model.run(inputs)} returns} */
         public List<GoldenTensor> signatureOutputs() {
             return outputs.stream().filter(o -> !o.internal()).toList();
         }
 
-        /** Inner graph nodes Human fetches by name (handtrack's pre-NMS boxes and scores); empty for most models. */
+        /** {@return inner graph nodes Human fetches by name (handtrack's pre-NMS boxes and scores); empty for most models} */
         public List<GoldenTensor> internalOutputs() {
             return outputs.stream().filter(GoldenTensor::internal).toList();
         }
@@ -91,21 +102,32 @@ public final class ModelGoldens {
      */
     public record GoldenTensor(String name, String graphNode, boolean internal, DType dtype, int[] shape,
                                Object values) {
+        /**
+         * Copies the shape.
+         *
+         * @param name the graph tensor name, e.g. {@code Identity:0}
+         * @param graphNode the graph node, e.g. {@code Identity}
+         * @param internal true for an inner node that is not a signature output
+         * @param dtype element type as stored
+         * @param shape dimensions
+         * @param values {@code float[]} for FLOAT32, {@code int[]} for INT32
+         */
         public GoldenTensor {
             shape = shape.clone();
         }
 
+        /** {@return the dimensions (a copy)} */
         @Override
         public int[] shape() {
             return shape.clone();
         }
 
-        /** The dimensions as a {@link Shape}. */
+        /** {@return the dimensions as a {@link Shape}} */
         public Shape tensorShape() {
             return Shape.of(shape);
         }
 
-        /** The values as floats (a copy). */
+        /** {@return the values as floats (a copy)} */
         public float[] floats() {
             if (values instanceof float[] floats) {
                 return floats.clone();
@@ -118,14 +140,21 @@ public final class ModelGoldens {
             return out;
         }
 
-        /** A new tensor of {@code backend} with these values, in the stored dtype; the caller owns it. */
+        /**
+         * {@return a new tensor of {@code backend} with these values, in the stored dtype; the caller owns it}
+         *
+         * @param backend the backend to make the tensor on
+         */
         public Tensor toTensor(Backend backend) {
             return toTensor(backend, dtype);
         }
 
         /**
-         * A new tensor of {@code backend} with these values in {@code dtype} (the model's input type; integer images
-         * are stored as INT32 and fed as UINT8 where the signature asks for it). The caller owns it.
+         * {@return a new tensor of {@code backend} with these values in {@code dtype} (the model's input type; integer images
+         * are stored as INT32 and fed as UINT8 where the signature asks for it)} The caller owns it.
+         *
+         * @param backend the backend to make the tensor on
+         * @param dtype the tensor's element type
          */
         public Tensor toTensor(Backend backend, DType dtype) {
             float[] floats = floats();
@@ -164,13 +193,13 @@ public final class ModelGoldens {
      * @param mismatches how many elements are outside the tolerance
      */
     public record Difference(double maxAbsDiff, int worstIndex, float expected, float actual, int mismatches) {
-        /** Whether every element is within the tolerance. */
+        /** {@return whether every element is within the tolerance} */
         public boolean matches() {
             return mismatches == 0;
         }
     }
 
-    /** The models with goldens, from {@code index.json}. */
+    /** {@return the models with goldens, from {@code index.json}} */
     public static List<String> models() {
         JsonNode index = readJson(RESOURCES + "index.json");
         List<String> names = new ArrayList<>();
@@ -178,7 +207,11 @@ public final class ModelGoldens {
         return names;
     }
 
-    /** The goldens of {@code model} (read once, then cached). */
+    /**
+     * {@return the goldens of {@code model} (read once, then cached)}
+     *
+     * @param model the model's name, as in {@link #models()}
+     */
     public static Golden load(String model) {
         return CACHE.computeIfAbsent(model, ModelGoldens::read);
     }
@@ -186,6 +219,10 @@ public final class ModelGoldens {
     /**
      * Compares element by element: an element matches when it is within {@value #ABSOLUTE_TOLERANCE} absolute or
      * {@value #RELATIVE_TOLERANCE} relative of the golden value; NaN and infinities must match exactly.
+     *
+     * @param expected the golden values
+     * @param actual the computed values, as many
+     * @return the largest difference, the worst element and the count of mismatches
      */
     public static Difference compare(float[] expected, float[] actual) {
         if (expected.length != actual.length) {

@@ -9,6 +9,7 @@ import ai.human.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,7 +44,7 @@ final class SampleImages {
     }
 
     private static RgbImage decode(int n) {
-        String resource = String.format(RESOURCE, n);
+        String resource = String.format(Locale.ROOT, RESOURCE, n);
         try (InputStream in = SampleImages.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("No " + resource + " on the classpath: the kit needs the sample photos of "

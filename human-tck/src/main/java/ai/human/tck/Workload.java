@@ -31,6 +31,16 @@ public record Workload(List<String> models, int modelRuns, int threads, int dete
     /** The contract: every default model, 50 runs each, 4 threads × 50 detections. */
     public static final Workload FULL = new Workload(DEFAULT_MODELS, 50, 4, 50);
 
+    /**
+     * Checks the workload: one or more default models, at least one run, two threads and one detection per thread.
+     *
+     * @param models default models the model rules check; the detection and concurrency rules run the face
+     *     detector ({@code blazeface}) always and, of the other face models, only these (a face module
+     *     whose model is left out is switched off)
+     * @param modelRuns runs of each model in {@code MOD-02} (after a first run that may set up caches)
+     * @param threads threads detecting at once in {@code CONC-01}
+     * @param detectsPerThread detections each of those threads runs
+     */
     public Workload {
         Objects.requireNonNull(models, "models");
         if (models.isEmpty()) {
@@ -50,27 +60,44 @@ public record Workload(List<String> models, int modelRuns, int threads, int dete
         }
     }
 
-    /** This workload with only {@code models} (names from {@link #DEFAULT_MODELS}). */
+    /**
+     * {@return this workload with only {@code models} (names from {@link #DEFAULT_MODELS})}
+     *
+     * @param models model names from {@link #DEFAULT_MODELS}
+     */
     public Workload withModels(String... models) {
         return new Workload(List.of(models), modelRuns, threads, detectsPerThread);
     }
 
-    /** This workload with {@code runs} runs of each model in {@code MOD-02}. */
+    /**
+     * {@return this workload with {@code runs} runs of each model in {@code MOD-02}}
+     *
+     * @param runs runs of each model, at least 1
+     */
     public Workload withModelRuns(int runs) {
         return new Workload(models, runs, threads, detectsPerThread);
     }
 
-    /** This workload with {@code threads} threads of {@code detectsPerThread} detections each in {@code CONC-01}. */
+    /**
+     * {@return this workload with {@code threads} threads of {@code detectsPerThread} detections each in {@code CONC-01}}
+     *
+     * @param threads threads detecting at once, at least 2
+     * @param detectsPerThread detections of each thread, at least 1
+     */
     public Workload withConcurrency(int threads, int detectsPerThread) {
         return new Workload(models, modelRuns, threads, detectsPerThread);
     }
 
-    /** Whether this is the contract's workload, {@link #FULL}. */
+    /** {@return whether this is the contract's workload, {@link #FULL}} */
     public boolean isFull() {
         return equals(FULL);
     }
 
-    /** Whether {@code model} is among {@link #models()}. */
+    /**
+     * {@return whether {@code model} is among {@link #models()}}
+     *
+     * @param model a model name
+     */
     public boolean includes(String model) {
         return models.contains(model);
     }

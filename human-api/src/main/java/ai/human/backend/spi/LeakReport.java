@@ -21,7 +21,7 @@ import ai.human.tensor.Shape;
 public record LeakReport(String backend, long id, DType dtype, Shape shape, Owner owner, String creationSite,
                          String createdIn) {
 
-    /** The one-paragraph message logged at WARN. */
+    /** {@return the one-paragraph message logged at WARN} */
     public String message() {
         String what = "Tensor #" + id + " " + dtype.name().toLowerCase(java.util.Locale.ROOT) + shape + " (owner " + owner + ", backend "
                 + backend + ") became unreachable without being closed; it has been released now. "

@@ -11,13 +11,16 @@ package ai.human.backend.spi;
  */
 public interface NativeTensor {
 
-    /** The engine's object, returned by {@code Tensor.unwrap}. */
+    /** {@return the engine's object, returned by {@code Tensor.unwrap}} */
     Object nativeObject();
 
+    /** {@return the elements of a FLOAT32 array} */
     float[] readFloats();
 
+    /** {@return the elements of an INT32 array} */
     int[] readInts();
 
+    /** {@return the elements of a UINT8 or BOOL array, one byte each} */
     byte[] readBytes();
 
     /** Frees the native memory. Called exactly once. */

@@ -25,8 +25,9 @@ public final class ReleaseHandle {
     }
 
     /**
-     * A handle on {@code tensor}, which must have been made by a {@link TensorTracker}.
+     * {@return a handle on {@code tensor}, which must have been made by a {@link TensorTracker}}
      *
+     * @param tensor a tensor made by a tracker
      * @throws IllegalArgumentException for a tensor of another kind
      */
     public static ReleaseHandle of(Tensor tensor) {
@@ -36,17 +37,17 @@ public final class ReleaseHandle {
         return new ReleaseHandle(tracked.tracker(), tracked.entry());
     }
 
-    /** The tensor's id. */
+    /** {@return the tensor's id} */
     public long id() {
         return entry.id;
     }
 
-    /** Its owner now. */
+    /** {@return the tensor's owner now} */
     public Owner owner() {
         return entry.owner;
     }
 
-    /** Whether it was released (closed, freed by leak detection, or released through a handle). */
+    /** {@return whether it was released (closed, freed by leak detection, or released through a handle)} */
     public boolean isReleased() {
         return entry.released;
     }
@@ -55,6 +56,7 @@ public final class ReleaseHandle {
      * Releases the tensor if it is still open and belongs to {@code owner}; checks and releases atomically with
      * respect to ownership changes.
      *
+     * @param owner the owner the tensor must have
      * @return whether this call released it
      */
     public boolean releaseIfOwnedBy(Owner owner) {

@@ -66,10 +66,12 @@ public final class TensorTracker {
         this.leakDetection = leakDetection;
     }
 
+    /** {@return the backend whose tensors this tracker counts} */
     public Backend backend() {
         return backend;
     }
 
+    /** {@return the leak detection level in use} */
     public LeakDetection leakDetection() {
         return leakDetection;
     }
@@ -77,6 +79,11 @@ public final class TensorTracker {
     /**
      * Wraps a new native array as a tracked tensor. It joins the innermost scope open on this thread (owner
      * {@link Owner#IN_FLIGHT}), or belongs to the caller.
+     *
+     * @param nativeTensor the backend's array
+     * @param shape its shape
+     * @param dtype its element type
+     * @return the tracked tensor
      */
     public Tensor track(NativeTensor nativeTensor, Shape shape, DType dtype) {
         collectLeaks();
@@ -103,7 +110,11 @@ public final class TensorTracker {
         return tensor;
     }
 
-    /** Current figures; also reports any leaked tensors found since the last look. */
+    /**
+     * Current figures; also reports any leaked tensors found since the last look.
+     *
+     * @return live tensors and bytes, the peak and the split by owner
+     */
     public MemoryInfo memory() {
         collectLeaks();
         synchronized (countLock) {
@@ -125,6 +136,10 @@ public final class TensorTracker {
     /**
      * Runs {@code body} so that the tensors it creates join none of the scopes already open on this thread (scopes it
      * opens itself work as usual), on every backend. Model loaders use it: weights must outlive the caller's scope.
+     *
+     * @param <T> the type of the result
+     * @param body the code to run
+     * @return what {@code body} returned
      */
     public static <T> T outsideScopes(java.util.function.Supplier<T> body) {
         int[] depth = SUSPENSIONS.get();
@@ -136,7 +151,11 @@ public final class TensorTracker {
         }
     }
 
-    /** Opens a scope on the calling thread. */
+    /**
+     * Opens a scope on the calling thread.
+     *
+     * @return the new scope, to close in a try-with-resources block
+     */
     public TensorScope openScope() {
         Deque<Scope> stack = scopes.get();
         Scope scope = new Scope(this, stack, innermostVisibleScope(), SUSPENSIONS.get()[0]);
@@ -147,7 +166,7 @@ public final class TensorTracker {
         return scope;
     }
 
-    /** The innermost scope open on this thread that new tensors would join, or {@code null}. */
+    /** {@return the innermost scope open on this thread that new tensors would join, or {@code null}} */
     public TensorScope currentScope() {
         return innermostVisibleScope();
     }
@@ -160,6 +179,9 @@ public final class TensorTracker {
     /**
      * Records that {@code tensor} (of any tracked backend) now belongs to {@code owner}; the pipelines use it for
      * results and models.
+     *
+     * @param tensor a tensor made by a tracker
+     * @param owner its new owner
      */
     public static void transfer(Tensor tensor, Owner owner) {
         if (!(tensor instanceof TrackedTensor tracked)) {
@@ -169,9 +191,10 @@ public final class TensorTracker {
     }
 
     /**
-     * The tracker that counts {@code tensor}, for example to {@linkplain #addLeakListener listen for leaks} of the
-     * backend it belongs to.
+     * {@return the tracker that counts {@code tensor}, for example to {@linkplain #addLeakListener listen for leaks} of the
+     * backend it belongs to}
      *
+     * @param tensor a tensor made by a tracker
      * @throws IllegalArgumentException for a tensor not made by a tracker
      */
     public static TensorTracker of(Tensor tensor) {
@@ -181,7 +204,12 @@ public final class TensorTracker {
         return tracked.tracker();
     }
 
-    /** Records that {@code tensor} now belongs to {@code owner} (the pipelines use it for results and models). */
+    /**
+     * Records that {@code tensor} now belongs to {@code owner} (the pipelines use it for results and models).
+     *
+     * @param tensor a tensor of this tracker
+     * @param owner its new owner
+     */
     public void setOwner(Tensor tensor, Owner owner) {
         TrackedTensor tracked = TrackedTensor.of(tensor, backend);
         TrackedTensor.Entry entry = tracked.entry();
@@ -224,22 +252,34 @@ public final class TensorTracker {
         return found;
     }
 
-    /** Also tell {@code listener} about every leak found (tests, metrics). */
+    /**
+     * Also tell {@code listener} about every leak found (tests, metrics).
+     *
+     * @param listener called once per leaked tensor found
+     */
     public void addLeakListener(Consumer<LeakReport> listener) {
         leakListeners.add(listener);
     }
 
-    /** Stops telling {@code listener} about leaks. */
+    /**
+     * Stops telling {@code listener} about leaks.
+     *
+     * @param listener a listener added before
+     */
     public void removeLeakListener(Consumer<LeakReport> listener) {
         leakListeners.remove(listener);
     }
 
-    /** Lets a backend follow scopes (DJL keeps an {@code NDManager} per scope). */
+    /**
+     * Lets a backend follow scopes (DJL keeps an {@code NDManager} per scope).
+     *
+     * @param listener told when scopes open and close and tensors join them
+     */
     public void addScopeListener(ScopeListener listener) {
         scopeListeners.add(listener);
     }
 
-    /** Live tensors, oldest first, for diagnostics and failure messages. */
+    /** {@return live tensors, oldest first, for diagnostics and failure messages} */
     public List<String> describeLive() {
         List<TrackedTensor.Entry> entries = new ArrayList<>(live.values());
         entries.sort(Comparator.comparingLong(e -> e.id));
@@ -251,7 +291,11 @@ public final class TensorTracker {
         return out;
     }
 
-    /** Releases every live tensor (the backend is closing). Afterwards the counts are zero. */
+    /**
+     * Releases every live tensor (the backend is closing). Afterwards the counts are zero.
+     *
+     * @return how many tensors were released
+     */
     public int releaseAll() {
         int released = 0;
         for (TrackedTensor.Entry entry : new ArrayList<>(live.values())) {

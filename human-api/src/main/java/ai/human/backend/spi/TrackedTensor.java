@@ -52,8 +52,8 @@ public final class TrackedTensor implements Tensor {
     }
 
     /**
-     * The native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
-     * {@code type}.
+     * {@return the native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
+     * {@code type}}
      *
      * @throws NullPointerException   if the tensor is null
      * @throws AlreadyClosedException if the tensor is closed

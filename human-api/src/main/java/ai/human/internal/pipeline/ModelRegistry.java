@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (ModelRegistry models = ModelRegistry.load(requests, config.modelBasePath(), new ModelLoader(), backend::loadModel)) {
- *     Model mesh = models.require("face.mesh");
+ *     Model mesh = models.find("face.mesh").orElseThrow();
  * }
  * }</pre>
  */

@@ -114,6 +114,7 @@ public final class DjlBackend extends AbstractBackend {
     /**
      * Starts a backend (loading PyTorch on first use); prefer {@link DjlBackendProvider#create}.
      *
+     * @param options leak detection and backend properties
      * @throws BackendException if the PyTorch engine cannot load here, or an option is invalid
      */
     public DjlBackend(BackendOptions options) {
@@ -158,7 +159,7 @@ public final class DjlBackend extends AbstractBackend {
     }
 
     /**
-     * Arrays that DJL's root manager of this backend holds, counted through all its sub-managers. When no op is
+     * {@return arrays that DJL's root manager of this backend holds, counted through all its sub-managers} When no op is
      * running it equals {@code memory().tensors()}: each live tensor is one array, and nothing else is left behind.
      * Zero once closed.
      */
@@ -166,7 +167,7 @@ public final class DjlBackend extends AbstractBackend {
         return root.isOpen() ? root.getManagedArrays().size() : 0;
     }
 
-    /** Bytes of the arrays counted by {@link #engineLiveArrays()} (elements x element size). */
+    /** {@return bytes of the arrays counted by {@link #engineLiveArrays()} (elements x element size)} */
     public long engineLiveBytes() {
         if (!root.isOpen()) {
             return 0;

@@ -35,6 +35,7 @@ import ai.human.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,6 +118,7 @@ public final class TfBackend extends AbstractBackend {
     /**
      * Creates an eager TensorFlow context configured by {@code options}.
      *
+     * @param options leak detection and backend properties
      * @throws BackendException if an option is malformed or TensorFlow cannot create the context
      */
     public TfBackend(BackendOptions options) {
@@ -175,15 +177,15 @@ public final class TfBackend extends AbstractBackend {
         return threads;
     }
 
-    /** Inter-op threads this backend asked TensorFlow for. */
+    /** {@return inter-op threads this backend asked TensorFlow for} */
     public int interOpThreads() {
         return interOpThreads;
     }
 
     /**
-     * The engine's own count of live {@code TFE_TensorHandle}s of this backend, kept at the native boundary: up by
+     * {@return the engine's own count of live {@code TFE_TensorHandle}s of this backend, kept at the native boundary: up by
      * one for every handle TensorFlow hands out (tensor creation, op outputs, op temporaries), down by one for every
-     * {@code TFE_DeleteTensorHandle}. Between ops it equals {@code memory().tensors()}; a larger value means a
+     * {@code TFE_DeleteTensorHandle}} Between ops it equals {@code memory().tensors()}; a larger value means a
      * native handle that no tensor accounts for. Zero after {@link #close()}.
      */
     public long engineLiveHandles() {
@@ -191,7 +193,7 @@ public final class TfBackend extends AbstractBackend {
     }
 
     /**
-     * Bytes of the live handles as TensorFlow reports them (element count × TensorFlow's element size, per handle).
+     * {@return bytes of the live handles as TensorFlow reports them (element count × TensorFlow's element size, per handle)}
      * Between ops it equals {@code memory().bytes()}.
      */
     public long engineLiveBytes() {
@@ -199,16 +201,16 @@ public final class TfBackend extends AbstractBackend {
     }
 
     /**
-     * The engine's own count of the weight constants of this backend's open models (see {@link #loadModel}): one per
-     * weight {@code Const} node in their TensorFlow graphs. Equals {@code memory().of(Owner.MODEL).tensors()}.
+     * {@return the engine's own count of the weight constants of this backend's open models (see {@link #loadModel}): one per
+     * weight {@code Const} node in their TensorFlow graphs} Equals {@code memory().of(Owner.MODEL).tensors()}.
      */
     public long engineModelConstants() {
         return constants.count();
     }
 
     /**
-     * Bytes of those constants as TensorFlow sizes them (its element size times the element count of the shape it
-     * inferred for each node). Equals {@code memory().of(Owner.MODEL).bytes()}.
+     * {@return bytes of those constants as TensorFlow sizes them (its element size times the element count of the shape it
+     * inferred for each node)} Equals {@code memory().of(Owner.MODEL).bytes()}.
      */
     public long engineModelConstantBytes() {
         return constants.bytes();

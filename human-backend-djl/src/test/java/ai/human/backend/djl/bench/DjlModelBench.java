@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,9 +81,11 @@ public final class DjlModelBench {
         }
         try (DjlBackend djl = new DjlBackend(new BackendOptions(LeakDetection.OFF, djlOptions));
              TfBackend tf = new TfBackend(new BackendOptions(LeakDetection.OFF, tfOptions))) {
-            System.out.printf("DJL %s vs TensorFlow %s; medians of %d interleaved rounds after %d warm-up rounds; ms%n",
+            System.out.printf(Locale.ROOT,
+                    "DJL %s vs TensorFlow %s; medians of %d interleaved rounds after %d warm-up rounds; ms%n",
                     djlOptions, tfOptions, runs, warmup);
-            System.out.printf("%-30s %9s %9s %9s %9s %9s %9s%n", "model", "DJL", "TF native", "TF exec", "DJL/nat",
+            System.out.printf(Locale.ROOT,
+                    "%-30s %9s %9s %9s %9s %9s %9s%n", "model", "DJL", "TF native", "TF exec", "DJL/nat",
                     "DJL/exec", "DJL 1st");
             double[] faceSum = new double[3];
             double[] allSum = new double[3];
@@ -113,9 +116,9 @@ public final class DjlModelBench {
                         double execMs = medians[variants.size() - 1];
                         String label = fetches == null && DefaultModels.humanFetches(name) != null
                                 ? name + " (signature)" : name;
-                        System.out.printf("%-30s %9.2f %9s %9.2f %9s %9.2f %9.1f%n", label, djlMs,
-                                tfNative ? String.format("%.2f", nativeMs) : "n/a", execMs,
-                                tfNative ? String.format("%.2f", djlMs / nativeMs) : "n/a", djlMs / execMs,
+                        System.out.printf(Locale.ROOT, "%-30s %9.2f %9s %9.2f %9s %9.2f %9.1f%n", label, djlMs,
+                                tfNative ? String.format(Locale.ROOT, "%.2f", nativeMs) : "n/a", execMs,
+                                tfNative ? String.format(Locale.ROOT, "%.2f", djlMs / nativeMs) : "n/a", djlMs / execMs,
                                 medians[medians.length - 1]);
                         if (fetches == DefaultModels.humanFetches(name)) {
                             double[] sums = FACE_ONLY.contains(name) ? faceSum : null;
@@ -134,9 +137,9 @@ public final class DjlModelBench {
     }
 
     private static void printSum(String label, double[] sum) {
-        System.out.printf("%-30s %9.2f %9s %9.2f %9s %9.2f%n", label, sum[0],
-                Double.isNaN(sum[1]) ? "n/a" : String.format("%.2f", sum[1]), sum[2],
-                Double.isNaN(sum[1]) ? "n/a" : String.format("%.2f", sum[0] / sum[1]), sum[0] / sum[2]);
+        System.out.printf(Locale.ROOT, "%-30s %9.2f %9s %9.2f %9s %9.2f%n", label, sum[0],
+                Double.isNaN(sum[1]) ? "n/a" : String.format(Locale.ROOT, "%.2f", sum[1]), sum[2],
+                Double.isNaN(sum[1]) ? "n/a" : String.format(Locale.ROOT, "%.2f", sum[0] / sum[1]), sum[0] / sum[2]);
     }
 
     /** Medians per variant (in order), then DJL's first run; rounds rotate which variant goes first. */

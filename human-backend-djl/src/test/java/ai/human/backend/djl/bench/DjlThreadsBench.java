@@ -16,6 +16,7 @@ import ai.human.tensor.TensorScope;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -54,7 +55,8 @@ public final class DjlThreadsBench {
                     }
                 }
             }
-            System.out.printf("input %dx%dx3, %d passes per setting: median %.2f ms with 1 thread, %.2f ms with 2 threads"
+            System.out.printf(Locale.ROOT,
+                    "input %dx%dx3, %d passes per setting: median %.2f ms with 1 thread, %.2f ms with 2 threads"
                             + " (min %.2f / %.2f); load average %.2f on %d cores%n", size, size, one.size(), median(one),
                     median(two), min(one), min(two), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());

@@ -12,6 +12,7 @@ import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +69,8 @@ public final class ModelOpProfile {
                             run(executor, feed, fetches);
                         }
                         double ms = (System.nanoTime() - start) / 1e6 / runs;
-                        System.out.printf("%s on %s: %.2f ms per run (mean of %d)%n", model, which, ms, runs);
+                        System.out.printf(Locale.ROOT,
+                                "%s on %s: %.2f ms per run (mean of %d)%n", model, which, ms, runs);
                         times.print(System.out, top, runs);
                     }
                 }

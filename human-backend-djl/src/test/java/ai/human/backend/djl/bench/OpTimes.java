@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -109,12 +110,12 @@ public final class OpTimes implements InvocationHandler {
         List<Map.Entry<String, LongAdder[]>> entries = new ArrayList<>(totals.entrySet());
         entries.sort(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[0].sum()).reversed());
         long all = entries.stream().mapToLong(e -> e.getValue()[0].sum()).sum();
-        out.printf("  %9s %7s %9s  %s%n", "ms/run", "calls", "us/call", "op");
+        out.printf(Locale.ROOT, "  %9s %7s %9s  %s%n", "ms/run", "calls", "us/call", "op");
         for (int i = 0; i < Math.min(top, entries.size()); i++) {
             LongAdder[] t = entries.get(i).getValue();
-            out.printf("  %9.3f %7.1f %9.1f  %s%n", t[0].sum() / 1e6 / runs, (double) t[1].sum() / runs,
+            out.printf(Locale.ROOT, "  %9.3f %7.1f %9.1f  %s%n", t[0].sum() / 1e6 / runs, (double) t[1].sum() / runs,
                     t[0].sum() / 1e3 / t[1].sum(), entries.get(i).getKey());
         }
-        out.printf("  %9.3f total ms per run in backend calls%n", all / 1e6 / runs);
+        out.printf(Locale.ROOT, "  %9.3f total ms per run in backend calls%n", all / 1e6 / runs);
     }
 }

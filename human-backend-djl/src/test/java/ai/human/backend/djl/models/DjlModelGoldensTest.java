@@ -9,6 +9,7 @@ import ai.human.model.Model;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class DjlModelGoldensTest {
                     assertThat(actual).as("%s output %s", model, expected.name()).isNotNull();
                     ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                             actual);
-                    report.append(String.format("%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)",
+                    report.append(String.format(Locale.ROOT, "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)",
                             expected.name(), d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual()));
                 }
                 System.out.println(report);

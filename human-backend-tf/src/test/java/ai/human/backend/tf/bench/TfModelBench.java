@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,9 +64,11 @@ public final class TfModelBench {
         long backendStart = System.nanoTime();
         try (TfBackend backend = new TfBackend(new BackendOptions(LeakDetection.OFF, options))) {
             double backendMs = millis(backendStart);
-            System.out.printf("options %s; parsing %d model files %.0f ms; backend %.0f ms%n", options, defs.size(),
+            System.out.printf(Locale.ROOT,
+                    "options %s; parsing %d model files %.0f ms; backend %.0f ms%n", options, defs.size(),
                     parseMs, backendMs);
-            System.out.printf("%-18s %8s %8s %9s %9s %8s%n", "model", "load ms", "first ms", "median ms", "p90 ms",
+            System.out.printf(Locale.ROOT,
+                    "%-18s %8s %8s %9s %9s %8s%n", "model", "load ms", "first ms", "median ms", "p90 ms",
                     "remapper");
             double totalLoad = 0;
             double totalFirst = 0;
@@ -87,7 +90,7 @@ public final class TfModelBench {
                         times[i] = time(model, feed);
                     }
                     Arrays.sort(times);
-                    System.out.printf("%-18s %8.0f %8.0f %9.2f %9.2f %8s%n", def.name(), loadMs, firstMs,
+                    System.out.printf(Locale.ROOT, "%-18s %8.0f %8.0f %9.2f %9.2f %8s%n", def.name(), loadMs, firstMs,
                             times[runs / 2], times[(int) Math.min(runs - 1, Math.ceil(runs * 0.9) - 1)],
                             ((TfGraphModel) model).remapper() ? "on" : "off");
                     List<String> humanFetches = HUMAN_FETCHES.get(def.name());
@@ -101,7 +104,8 @@ public final class TfModelBench {
                             times[i] = timeFetching(tfModel, feed, humanFetches);
                         }
                         Arrays.sort(times);
-                        System.out.printf("%-18s %8s %8.0f %9.2f %9.2f   (Human's fetches %s)%n", "", "", first,
+                        System.out.printf(Locale.ROOT,
+                                "%-18s %8s %8.0f %9.2f %9.2f   (Human's fetches %s)%n", "", "", first,
                                 times[runs / 2], times[(int) Math.min(runs - 1, Math.ceil(runs * 0.9) - 1)],
                                 humanFetches);
                     }
@@ -109,7 +113,8 @@ public final class TfModelBench {
                     totalFirst += firstMs;
                 }
             }
-            System.out.printf("all %d: load %.0f ms + first runs %.0f ms = %.0f ms (backend creation %.0f ms more)%n",
+            System.out.printf(Locale.ROOT,
+                    "all %d: load %.0f ms + first runs %.0f ms = %.0f ms (backend creation %.0f ms more)%n",
                     defs.size(), totalLoad, totalFirst, totalLoad + totalFirst, backendMs);
             loaded.forEach(Model::close);
         }

@@ -13,6 +13,7 @@ import ai.human.tensor.Shape;
 import ai.human.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -137,7 +138,7 @@ public final class TfOpBench {
         }
         double cores = (PROCESS.getProcessCpuTime() - cpuStart) / (double) (System.nanoTime() - wallStart);
         Arrays.sort(ms);
-        System.out.printf("%-42s median %8.3f ms   p90 %8.3f ms   cpu/wall %4.2f%n", name, ms[RUNS / 2],
+        System.out.printf(Locale.ROOT, "%-42s median %8.3f ms   p90 %8.3f ms   cpu/wall %4.2f%n", name, ms[RUNS / 2],
                 ms[RUNS * 9 / 10], cores);
     }
 

@@ -10,6 +10,7 @@ import ai.human.testing.ModelGoldens;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,9 +51,11 @@ public final class ExecutorModelBench {
             }
         }
         try (TfBackend backend = new TfBackend(new BackendOptions(LeakDetection.OFF, options))) {
-            System.out.printf("generic executor on TensorFlow eager ops, options %s, %d runs after %d warm-up%n",
+            System.out.printf(Locale.ROOT,
+                    "generic executor on TensorFlow eager ops, options %s, %d runs after %d warm-up%n",
                     options, runs, warmup);
-            System.out.printf("%-28s %8s %8s %9s %9s %6s%n", "model", "load ms", "first ms", "median ms", "p90 ms",
+            System.out.printf(Locale.ROOT,
+                    "%-28s %8s %8s %9s %9s %6s%n", "model", "load ms", "first ms", "median ms", "p90 ms",
                     "nodes");
             for (String name : models) {
                 GraphModelDef def = ExecutorModels.load(name);
@@ -87,7 +90,7 @@ public final class ExecutorModelBench {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%-28s %8.0f %8.1f %9.2f %9.2f %6d%n", label, loadMs, firstMs, ms[runs / 2],
+        System.out.printf(Locale.ROOT, "%-28s %8.0f %8.1f %9.2f %9.2f %6d%n", label, loadMs, firstMs, ms[runs / 2],
                 ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.9) - 1)], nodes);
     }
 

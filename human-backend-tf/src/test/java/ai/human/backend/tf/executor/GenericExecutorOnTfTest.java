@@ -11,6 +11,7 @@ import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,8 @@ class GenericExecutorOnTfTest {
         for (ModelGoldens.GoldenTensor expected : golden.outputs()) {
             ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                     outputs.get(expected.name()));
-            report.append(String.format("%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)", expected.name(),
+            report.append(String.format(Locale.ROOT,
+                    "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)", expected.name(),
                     d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual()));
         }
         System.out.println(report);
