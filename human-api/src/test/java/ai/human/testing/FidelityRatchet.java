@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The fidelity ratchet of the pipeline contracts: for every field the contracts compare with Human 3.3.6's results
@@ -399,19 +401,45 @@ public final class FidelityRatchet {
                     .append(field.kind() == Kind.DIFFERENCE ? fmt(field.floor()) : "-").append(" |");
             for (String b : backends) {
                 Double worst = null;
-                for (Map<String, Double> config : data.get(b).values()) {
-                    Double v = config.get(field.key());
+                String where = null;
+                for (Map.Entry<String, Map<String, Double>> config : data.get(b).entrySet()) {
+                    Double v = config.getValue().get(field.key());
                     if (v != null && (worst == null || field.worse(v, worst))) {
                         worst = v;
+                        where = config.getKey();
                     }
                 }
                 if (worst == null) {
                     out.append(" - | - |");
                 } else if (field.kind() == Kind.AT_LEAST) {
-                    out.append(" ").append(fmt(worst)).append(" | ≥ measured per configuration |");
+                    out.append(" per configuration | ≥ measured |");
                 } else {
-                    out.append(" ").append(fmt(worst)).append(" | ").append(fmt(field.limit(worst))).append(" |");
+                    out.append(" ").append(fmt(worst)).append(worst == 0 ? "" : " (" + where + ")").append(" | ")
+                            .append(fmt(field.limit(worst))).append(" |");
                 }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A markdown table of the identical faces per configuration (rows) and backend (columns). */
+    public static String identicalFacesTable(Map<String, Map<String, Map<String, Double>>> data) {
+        List<String> backends = new ArrayList<>(data.keySet());
+        StringBuilder out = new StringBuilder("| configuration |");
+        backends.forEach(b -> out.append(' ').append(b).append(" |"));
+        out.append("\n|---|").append("---|".repeat(backends.size())).append('\n');
+        Set<String> configs = new TreeSet<>();
+        data.values().forEach(c -> c.forEach((config, values) -> {
+            if (values.containsKey("face.identical")) {
+                configs.add(config);
+            }
+        }));
+        for (String config : configs) {
+            out.append("| `").append(config).append("` |");
+            for (String b : backends) {
+                Double v = data.get(b).getOrDefault(config, Map.of()).get("face.identical");
+                out.append(' ').append(v == null ? "-" : fmt(v)).append(" |");
             }
             out.append('\n');
         }
@@ -427,6 +455,9 @@ public final class FidelityRatchet {
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return String.valueOf((long) v);
+        }
+        if (Math.abs(v) >= 1e-3) {
+            return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
         }
         return String.format(Locale.ROOT, "%.3g", v);
     }

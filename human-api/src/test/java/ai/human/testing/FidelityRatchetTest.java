@@ -95,6 +95,17 @@ class FidelityRatchetTest {
     }
 
     @Test
+    void thePipelineReadmeShowsTheCurrentRatchet() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(FaceGoldens.root().resolve("pipeline/README.md"));
+        String fields = FidelityRatchet.markdownTable(FidelityRatchet.load());
+        String identical = FidelityRatchet.identicalFacesTable(FidelityRatchet.load());
+        assertThat(readme.contains(fields) && readme.contains(identical))
+                .as("golden/pipeline/README.md shows the ratchet of %s as it is; after re-measuring, paste these tables "
+                        + "into its section 'Fidelity ratchet':%n%n%s%n%s", FidelityRatchet.FILE, fields, identical)
+                .isTrue();
+    }
+
+    @Test
     void theLimitIsTwiceTheMeasuredWorstOrTheNoiseOrTheFloorWithinTheSpec() {
         FidelityRatchet.Field hand = FidelityRatchet.field("hand.keypoint.px");
         assertThat(hand.limit(0)).isEqualTo(0.412); // Human's wasm-vs-cpu noise

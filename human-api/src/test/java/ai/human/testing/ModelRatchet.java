@@ -176,6 +176,41 @@ public final class ModelRatchet {
                 + "; a regression against TensorFlow.js, or re-measure on purpose (ModelRatchet)");
     }
 
+    /**
+     * A markdown table: per model and output, for each backend the measured worst absolute / relative difference and the
+     * limits that follow (relative: elements {@code >= 1} only; "-" where there are none).
+     */
+    public static String markdownTable() {
+        JsonNode backends = read().path("backends");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        backends.fieldNames().forEachRemaining(names::add);
+        StringBuilder out = new StringBuilder("| model | output |");
+        names.forEach(b -> out.append(' ').append(b).append(" worst abs / rel | ratchet |"));
+        out.append("\n|---|---|").append("---|---|".repeat(names.size())).append('\n');
+        for (String model : ModelGoldens.models()) {
+            for (ModelGoldens.GoldenTensor output : ModelGoldens.load(model).outputs()) {
+                double magnitude = measure(output.floats(), output.floats()).maxMagnitude();
+                out.append("| ").append(model).append(" | `").append(output.name()).append("` |");
+                for (String b : names) {
+                    JsonNode e = backends.path(b).path(model).path(output.name());
+                    if (!e.isObject()) {
+                        out.append(" - | - |");
+                        continue;
+                    }
+                    double abs = e.path("maxAbs").asDouble();
+                    boolean rel = e.has("maxRel");
+                    out.append(' ').append(FidelityRatchet.fmt(abs)).append(" / ")
+                            .append(rel ? FidelityRatchet.fmt(e.path("maxRel").asDouble()) : "-").append(" | ")
+                            .append(FidelityRatchet.fmt(absoluteLimit(abs, magnitude))).append(" / ")
+                            .append(rel ? FidelityRatchet.fmt(relativeLimit(e.path("maxRel").asDouble())) : "-")
+                            .append(" |");
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     private static JsonNode read() {
         Path file = file();
         if (!Files.isRegularFile(file)) {

@@ -81,6 +81,15 @@ class ModelRatchetTest {
     }
 
     @Test
+    void theGoldenReadmeShowsTheCurrentRatchet() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(ModelGoldens.root().resolve("README.md"));
+        String table = ModelRatchet.markdownTable();
+        assertThat(readme.contains(table)).as("golden/README.md shows the model ratchet of %s as it is; after "
+                + "re-measuring, paste this table into its section 'Model ratchet':%n%n%s", ModelRatchet.FILE, table)
+                .isTrue();
+    }
+
+    @Test
     void aBackendTheFileDoesNotListIsHeldToTheSpecOnly() {
         float[] expected = {1f, 2f};
         assertThat(ModelRatchet.check("someone-elses", "blazeface", "Identity:0", expected, new float[] {1.001f, 2f}))
