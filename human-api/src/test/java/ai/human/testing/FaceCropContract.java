@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to 1e-5 (error up to 5e-6); Human's own wasm and cpu backends differ by one rounding unit (1e-5); both our backends
  * measured 5e-6, i.e. bit-identical crops. A crop taken from a box shifted by half a pixel differs by 0.03 to 0.12 and
  * one normalised to 0..255 by about 200, while its channel means can stay within {@value #MEAN_TOLERANCE} after a
- * shift of several pixels: the values, not the means, pin the crop down.
+ * shift of several pixels: the values, not the means, pin the crop down. Both are also held to the ratchet of their
+ * measured worst values ({@link FidelityRatchet}, fields {@code crop.values} and {@code crop.mean}, configuration
+ * {@code crops/<case>}).
  *
  * <p>A backend module runs it by extending it:
  * <pre>{@code
@@ -40,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class FaceCropContract {
     static final double MEAN_TOLERANCE = 2e-3;
     static final double VALUE_TOLERANCE = 1e-4;
+    /** The golden's values are rounded to this. */
+    static final double GOLDEN_ROUNDING = 1e-5;
 
     /** The backend to test, as {@code config.backend} names it. */
     protected abstract String backendName();
@@ -63,6 +67,7 @@ public abstract class FaceCropContract {
                         golden.image(), System.getProperty("java.version"))
                 .isEqualTo(golden.rgbSha256());
         List<String> failures = new ArrayList<>();
+        FidelityRatchet.Worst worst = new FidelityRatchet.Worst();
         try (Human human = Human.create(config); Result result = human.detect(jpeg)) {
             assertThat(human.backend().name()).isEqualTo(backendName());
             List<FaceResult> faces = result.face();
@@ -77,13 +82,16 @@ public abstract class FaceCropContract {
                         actual.box(), expected.box()).isGreaterThan(0.9);
                 unmatched.remove(actual);
                 Tensor crop = actual.tensor().peek().orElseThrow();
-                failures.addAll(compare(caseName + " face " + i, crop, expected.crop(), goldens.stride()));
+                failures.addAll(compare(caseName + " face " + i, crop, expected.crop(), goldens.stride(), worst));
             }
         }
-        assertThat(failures).isEmpty();
+        assertThat(failures).as("beyond the spec").isEmpty();
+        assertThat(FidelityRatchet.check(backendName(), "crops/" + caseName, worst))
+                .as("beyond the fidelity ratchet (%s)", FidelityRatchet.FILE).isEmpty();
     }
 
-    private List<String> compare(String where, Tensor crop, FaceCropGoldens.Crop expected, int stride) {
+    private List<String> compare(String where, Tensor crop, FaceCropGoldens.Crop expected, int stride,
+                                 FidelityRatchet.Worst worst) {
         List<String> failures = new ArrayList<>();
         if (!crop.shape().equals(Shape.of(expected.shape()))) {
             failures.add(where + ": shape " + crop.shape() + ", Human's " + Shape.of(expected.shape()));
@@ -93,12 +101,22 @@ public abstract class FaceCropContract {
             failures.add(where + ": dtype " + crop.dtype() + ", Human's " + expected.dtype());
         }
         CropSummary actual = CropSummary.of(crop.toFloats(), expected.meanPerChannel().length, stride);
+        failures.addAll(compare(backendName() + " vs Human 3.3.6, " + where, actual, expected, worst));
+        return failures;
+    }
+
+    /** The spec's failures of one crop's summary; its worst differences go into {@code worst}. */
+    static List<String> compare(String where, CropSummary actual, FaceCropGoldens.Crop expected,
+                                FidelityRatchet.Worst worst) {
+        List<String> failures = new ArrayList<>();
         double meanDiff = maxAbsDiff(actual.meanPerChannel(), expected.meanPerChannel());
         double valueDiff = maxAbsDiff(actual.subsample(), expected.subsample());
         double minDiff = Math.abs(actual.min() - expected.min());
         double maxDiff = Math.abs(actual.max() - expected.max());
-        System.out.printf(Locale.ROOT, "%s vs Human 3.3.6, %s: max |diff| channel means %.2e, %d subsampled values %.2e"
-                        + " (%d above 1e-4), min %.2e, max %.2e%n", backendName(), where, meanDiff,
+        worst.max("crop.mean", meanDiff);
+        worst.max("crop.values", Math.max(valueDiff, Math.max(minDiff, maxDiff)));
+        System.out.printf(Locale.ROOT, "%s: max |diff| channel means %.2e, %d subsampled values %.2e"
+                        + " (%d above 1e-4), min %.2e, max %.2e%n", where, meanDiff,
                 actual.subsample().length, valueDiff, countAbove(actual.subsample(), expected.subsample(), 1e-4),
                 minDiff, maxDiff);
         if (actual.subsample().length != expected.subsample().length) {
@@ -136,7 +154,7 @@ public abstract class FaceCropContract {
     }
 
     /** The same summary the golden holds, of our crop's values (channel-last, row-major). */
-    private record CropSummary(double min, double max, double[] meanPerChannel, double[] subsample) {
+    record CropSummary(double min, double max, double[] meanPerChannel, double[] subsample) {
         static CropSummary of(float[] values, int channels, int stride) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;

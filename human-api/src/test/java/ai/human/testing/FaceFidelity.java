@@ -3,11 +3,18 @@ package ai.human.testing;
 import ai.human.result.Box;
 import ai.human.result.EmotionScore;
 import ai.human.result.FaceResult;
+import ai.human.result.FaceRotation;
 import ai.human.result.Point;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Compares a backend's faces with Human 3.3.6's ({@link FaceGoldens}) and measures the worst difference of each
@@ -42,9 +49,10 @@ public final class FaceFidelity {
     public record Measure(String image, int expectedFaces, int actualFaces, double minIou, double maxMeshError,
                           double maxAge, double maxGenderScore, int genderMismatches, int emotionMismatches,
                           double minCosine, double maxReal, double maxLive, double maxAngle, double maxEmbedding,
-                          int identicalFaces, List<String> failures) {
+                          int identicalFaces, List<String> failures, Map<String, Double> worst) {
         public Measure {
             failures = List.copyOf(failures);
+            worst = Collections.unmodifiableMap(new LinkedHashMap<>(worst));
         }
     }
 
@@ -68,6 +76,7 @@ public final class FaceFidelity {
         double maxAngle = 0;
         double maxEmbedding = 0;
         int identical = 0;
+        FidelityRatchet.Worst worst = new FidelityRatchet.Worst();
         boolean[] used = new boolean[actual.size()];
         for (int e = 0; e < expected.size(); e++) {
             FaceGoldens.Face want = expected.get(e);
@@ -84,12 +93,14 @@ public final class FaceFidelity {
             String who = image + " face " + e;
             if (best < 0) {
                 minIou = 0;
+                worst.max("face.box.1-iou", 1);
                 continue;
             }
             used[best] = true;
             FaceResult got = actual.get(best);
             minIou = Math.min(minIou, bestIou);
             check(failures, bestIou >= t.minIou(), who + ": box IoU " + fmt(bestIou) + " (" + got.box() + " vs " + wantBox + ")");
+            measureMore(worst, got, want, bestIou);
             double mesh = meshError(got.mesh(), want);
             maxMesh = Math.max(maxMesh, mesh);
             check(failures, mesh <= t.maxMeshError(), who + ": mesh mean error " + fmt(mesh) + " px");
@@ -132,8 +143,116 @@ public final class FaceFidelity {
                 failures.add(who + ": rotation present " + got.rotation().isPresent() + ", Human " + want.hasRotation());
             }
         }
+        worst.add("face.identical", identical);
         return new Measure(image, expected.size(), actual.size(), minIou, maxMesh, maxAge, maxGenderScore, genderMismatches,
-                emotionMismatches, minCosine, maxReal, maxLive, maxAngle, maxEmbedding, identical, failures);
+                emotionMismatches, minCosine, maxReal, maxLive, maxAngle, maxEmbedding, identical, failures,
+                worst.values());
+    }
+
+    /** The worst difference of every field the ratchet holds ({@link FidelityRatchet#FIELDS}), for one face pair. */
+    private static void measureMore(FidelityRatchet.Worst worst, FaceResult got, FaceGoldens.Face want, double iou) {
+        Box box = got.box();
+        Box raw = got.boxRaw();
+        worst.max("face.box.1-iou", 1 - iou);
+        worst.max("face.box.px", maxAbs(new double[] {box.x(), box.y(), box.width(), box.height()}, want.box()));
+        worst.max("face.boxRaw", maxAbs(new double[] {raw.x(), raw.y(), raw.width(), raw.height()}, want.boxRaw()));
+        worst.max("face.mesh.mean.px", meshError(got.mesh(), want));
+        worst.max("face.mesh.px", pointsMaxAbs(got.mesh(), want.mesh(), want::meshIndex, want.meshLength()));
+        if (want.meshRaw() != null) {
+            worst.max("face.meshRaw", pointsMaxAbs(got.meshRaw(), want.meshRaw(), want::meshIndex, want.meshLength()));
+        }
+        if (want.irisLeft() != null || want.irisRight() != null) {
+            worst.max("face.iris.px", Math.max(
+                    irisMaxAbs(got.annotations().get("leftEyeIris"), want.irisLeft()),
+                    irisMaxAbs(got.annotations().get("rightEyeIris"), want.irisRight())));
+        }
+        worst.max("face.distance", difference(got.distance(), want.distance()));
+        worst.max("face.age", difference(got.age(), want.age()));
+        worst.max("face.genderScore", difference(got.genderScore(), want.genderScore()));
+        worst.max("face.emotion.score", emotionDifference(got.emotion(), want));
+        float[] gotEmbedding = sampled(got.embedding(), want);
+        double cosine = got.embedding().length == want.embeddingLength() ? cosine(gotEmbedding, want.embedding()) : 0;
+        worst.max("face.embedding.1-cos", Math.max(0, 1 - cosine));
+        worst.max("face.embedding.abs", maxDifference(gotEmbedding, want.embedding()));
+        worst.max("face.score", Math.abs(got.score() - want.score()));
+        worst.max("face.boxScore", Math.abs(got.boxScore() - want.boxScore()));
+        worst.max("face.faceScore", Math.abs(got.faceScore() - want.faceScore()));
+        worst.max("face.real", difference(got.real(), want.real()));
+        worst.max("face.live", difference(got.live(), want.live()));
+        if (want.hasRotation() && got.rotation().isPresent()) {
+            FaceRotation r = got.rotation().get();
+            worst.max("face.rotation.angle", Math.max(Math.abs(r.roll() - want.roll()),
+                    Math.max(Math.abs(r.yaw() - want.yaw()), Math.abs(r.pitch() - want.pitch()))));
+            worst.max("face.rotation.matrix", want.rotationMatrix().length == 0 ? 0
+                    : maxAbs(r.matrix(), want.rotationMatrix()));
+            double bearing = Math.abs(r.bearing() - want.gazeBearing()) % (2 * Math.PI);
+            worst.max("face.gaze.bearing", Math.min(bearing, 2 * Math.PI - bearing));
+            worst.max("face.gaze.strength", Math.abs(r.strength() - want.gazeStrength()));
+        } else if (want.hasRotation() != got.rotation().isPresent()) {
+            worst.max("face.rotation.angle", Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** Largest difference of an emotion's score; an emotion listed on one side only counts with its score. */
+    static double emotionDifference(List<EmotionScore> got, FaceGoldens.Face want) {
+        Map<String, Double> mine = new LinkedHashMap<>();
+        got.forEach(e -> mine.put(e.emotion(), e.score()));
+        Map<String, Double> theirs = new LinkedHashMap<>();
+        for (int i = 0; i < want.emotions().size(); i++) {
+            theirs.put(want.emotions().get(i), want.emotionScores().get(i));
+        }
+        Set<String> names = new LinkedHashSet<>(mine.keySet());
+        names.addAll(theirs.keySet());
+        double max = 0;
+        for (String name : names) {
+            max = Math.max(max, Math.abs(mine.getOrDefault(name, 0.0) - theirs.getOrDefault(name, 0.0)));
+        }
+        return max;
+    }
+
+    /** Largest coordinate difference (x, y, and z where both have it) of stored points; infinite on other counts. */
+    private static double pointsMaxAbs(List<Point> actual, double[][] expected, IntUnaryOperator index, int length) {
+        if (actual.size() != length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            max = Math.max(max, pointMaxAbs(actual.get(index.applyAsInt(i)), expected[i]));
+        }
+        return max;
+    }
+
+    private static double irisMaxAbs(List<Point> actual, double[][] expected) {
+        if (expected == null || actual == null) {
+            return expected == null && actual == null ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return pointsMaxAbs(actual, expected, i -> i, expected.length);
+    }
+
+    private static double pointMaxAbs(Point p, double[] e) {
+        double d = Math.max(Math.abs(p.x() - e[0]), Math.abs(p.y() - e[1]));
+        if (p.hasZ() && e.length > 2) {
+            d = Math.max(d, Math.abs(p.z() - e[2]));
+        }
+        return d;
+    }
+
+    private static double maxAbs(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /** The worst values of {@code measures} (several images of one configuration) merged. */
+    public static FidelityRatchet.Worst worst(List<Measure> measures) {
+        FidelityRatchet.Worst all = new FidelityRatchet.Worst();
+        measures.forEach(m -> all.addAll(m.worst()));
+        return all;
     }
 
     /** A fixed-width table of the measures, one row per image. */

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Human for Java on one backend against Human 3.3.6's own face results on the six face-api samples
  * ({@code golden/pipeline/face-default.json} and {@code face-multi.json}), run from the JPEGs with the configuration
  * of each golden. The goldens were computed by Human on exactly the pixels ImageIO decodes from these JPEGs (checked
- * here by hash), so both sides see the same input. Prints the worst differences per image.
+ * here by hash), so both sides see the same input. Prints the worst differences per image. Every field is held to the
+ * spec ({@link #tolerances()}) and to the ratchet of its measured worst value ({@link FidelityRatchet}), the number of
+ * faces identical to Human's included.
  *
  * <p>A backend module runs it by extending it:
  * <pre>{@code
@@ -55,6 +57,8 @@ public abstract class FaceFidelityContract {
             }
         }
         System.out.println(FaceFidelity.table(backendName() + " vs Human 3.3.6, " + goldenName, measures));
-        assertThat(measures.stream().flatMap(m -> m.failures().stream()).toList()).isEmpty();
+        assertThat(measures.stream().flatMap(m -> m.failures().stream()).toList()).as("beyond the spec").isEmpty();
+        assertThat(FidelityRatchet.check(backendName(), goldenName, FaceFidelity.worst(measures)))
+                .as("beyond the fidelity ratchet (%s)", FidelityRatchet.FILE).isEmpty();
     }
 }

@@ -29,14 +29,17 @@ public final class FaceGoldens {
     /**
      * One face as Human reported it (only the fields the fidelity tests compare). A shrunk golden keeps some mesh
      * points and embedding values: {@code meshIndices} and {@code embeddingIndices} say which (null when all are kept),
-     * {@code meshLength} and {@code embeddingLength} how many there were.
+     * {@code meshLength} and {@code embeddingLength} how many there were. {@code meshRaw} (same points as {@code mesh}),
+     * {@code irisLeft} and {@code irisRight} ({@code iris.leftEyeIris}, {@code iris.rightEyeIris}) are null in a golden
+     * that does not have them.
      */
     public record Face(double[] box, double[] boxRaw, double[][] mesh, double score, double boxScore, double faceScore,
                        OptionalDouble age, String gender, OptionalDouble genderScore, List<String> emotions,
                        List<Double> emotionScores, float[] embedding, OptionalDouble real, OptionalDouble live,
                        OptionalDouble distance, double roll, double yaw, double pitch, boolean hasRotation,
                        double[] rotationMatrix, double gazeBearing, double gazeStrength, int meshLength,
-                       int[] meshIndices, int embeddingLength, int[] embeddingIndices) {
+                       int[] meshIndices, int embeddingLength, int[] embeddingIndices, double[][] meshRaw,
+                       double[][] irisLeft, double[][] irisRight) {
 
         /** The position in the full mesh of stored point {@code i}. */
         public int meshIndex(int i) {
@@ -175,7 +178,13 @@ public final class FaceGoldens {
                 rotation.has("matrix") ? doubles(rotation.get("matrix")) : new double[0],
                 rotation.path("gaze").path("bearing").asDouble(), rotation.path("gaze").path("strength").asDouble(),
                 f.has("meshLength") ? f.get("meshLength").asInt() : f.get("mesh").size(), ints(f.get("meshIndices")),
-                f.has("embeddingLength") ? f.get("embeddingLength").asInt() : embedding.size(), ints(f.get("embeddingIndices")));
+                f.has("embeddingLength") ? f.get("embeddingLength").asInt() : embedding.size(), ints(f.get("embeddingIndices")),
+                optionalPoints(f.get("meshRaw")), optionalPoints(f.path("iris").get("leftEyeIris")),
+                optionalPoints(f.path("iris").get("rightEyeIris")));
+    }
+
+    private static double[][] optionalPoints(JsonNode array) {
+        return array == null || !array.isArray() ? null : points(array);
     }
 
     private static int[] ints(JsonNode array) {

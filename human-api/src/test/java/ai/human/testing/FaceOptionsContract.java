@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The face detector's options that Human's defaults leave off ({@code mask}, {@code rotation}, {@code square}, and the
  * mesh disabled), against Human 3.3.6's results with the same options on the same pixels
  * ({@code /ai/human/testing/options/<variant>.json}, made by {@code human-api/tools/make-face-option-goldens.sh}:
- * every rounded field in full, a sample of the mesh and of the embedding). Same tolerances as the fidelity tests.
+ * every rounded field in full, a sample of the mesh and of the embedding). Same tolerances as the fidelity tests, and
+ * the same ratchet ({@link FidelityRatchet}, configuration {@code options/<variant>}).
  *
  * <pre>{@code
  * class TfFaceOptionsTest extends FaceOptionsContract {
@@ -49,6 +50,8 @@ public abstract class FaceOptionsContract {
             }
         }
         System.out.println(FaceFidelity.table(backendName() + " vs Human 3.3.6, option " + variant, measures));
-        assertThat(measures.stream().flatMap(m -> m.failures().stream()).toList()).isEmpty();
+        assertThat(measures.stream().flatMap(m -> m.failures().stream()).toList()).as("beyond the spec").isEmpty();
+        assertThat(FidelityRatchet.check(backendName(), "options/" + variant, FaceFidelity.worst(measures)))
+                .as("beyond the fidelity ratchet (%s)", FidelityRatchet.FILE).isEmpty();
     }
 }

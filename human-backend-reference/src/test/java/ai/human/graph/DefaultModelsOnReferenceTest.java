@@ -8,6 +8,7 @@ import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
 import ai.human.backend.reference.ReferenceBackend;
+import ai.human.testing.ModelRatchet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Human's eleven default models through the executor on the pure-Java reference backend, against the TensorFlow.js
- * goldens, with the memory bounds: few tensors alive at any time during a run, nothing left after it, nothing after
+ * goldens (and the ratchet of the worst difference measured on it, {@link ModelRatchet}), with the memory bounds: few tensors alive at any time during a run, nothing left after it, nothing after
  * the model is closed.
  */
 class DefaultModelsOnReferenceTest {
@@ -53,8 +54,10 @@ class DefaultModelsOnReferenceTest {
             for (ModelGoldens.GoldenTensor expected : golden.outputs()) {
                 ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                         outputs.get(expected.name()));
-                report.append(String.format(Locale.ROOT,
-                        "%n    %-55s max |diff| %.3g", expected.name(), d.maxAbsDiff()));
+                ModelRatchet.Measured m = ModelRatchet.assertWithin(backend.name(), model, expected.name(),
+                        expected.floats(), outputs.get(expected.name()).toFloats());
+                report.append(String.format(Locale.ROOT, "%n    %-55s max |diff| %.3g, max rel %.3g", expected.name(), d.maxAbsDiff(),
+                        m.maxRel()));
             }
             System.out.println(report);
 

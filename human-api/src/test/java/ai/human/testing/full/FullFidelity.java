@@ -7,7 +7,9 @@ import ai.human.result.Gesture;
 import ai.human.result.HandResult;
 import ai.human.result.ObjectResult;
 import ai.human.result.Point;
+import ai.human.testing.FidelityRatchet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,18 +72,31 @@ public final class FullFidelity {
      * @param objectScore      largest score difference of matched objects
      * @param gestures         gestures found / expected (of the compared sources)
      * @param failures         what is out of tolerance, one line each
+     * @param worst            the worst value of every field the ratchet holds ({@link FidelityRatchet#FIELDS})
      */
     public record Measure(String image, String bodies, double bodyPositionRaw, double bodyScore, int borderline, String hands,
                           double handIou, double handKeypointPx, String objects, double objectIou, double objectScore,
-                          String gestures, List<String> failures) {
+                          String gestures, List<String> failures, Map<String, Double> worst) {
+        public Measure {
+            failures = List.copyOf(failures);
+            worst = Collections.unmodifiableMap(new LinkedHashMap<>(worst));
+        }
+    }
+
+    /** The worst values of {@code measures} (the images of one configuration) merged. */
+    public static FidelityRatchet.Worst worst(List<Measure> measures) {
+        FidelityRatchet.Worst all = new FidelityRatchet.Worst();
+        measures.forEach(m -> all.addAll(m.worst()));
+        return all;
     }
 
     public static Measure compare(String image, Actual actual, FullGoldens.Image expected, double bodyMinConfidence,
                                   Tolerances tol, Set<String> gestureSources) {
         List<String> failures = new ArrayList<>();
-        double[] body = compareBodies(image, actual.body(), expected.body(), bodyMinConfidence, tol, failures);
-        double[] hand = compareHands(image, actual.hand(), expected.hand(), tol, failures);
-        double[] object = compareObjects(image, actual.object(), expected.object(), tol, failures);
+        FidelityRatchet.Worst worst = new FidelityRatchet.Worst();
+        double[] body = compareBodies(image, actual.body(), expected.body(), bodyMinConfidence, tol, failures, worst);
+        double[] hand = compareHands(image, actual.hand(), expected.hand(), tol, failures, worst);
+        double[] object = compareObjects(image, actual.object(), expected.object(), tol, failures, worst);
         Set<String> got = gestureSet(actual.gesture(), gestureSources);
         Set<String> want = gestureSet(expected.gesture(), gestureSources);
         if (!got.equals(want)) {
@@ -94,7 +109,7 @@ public final class FullFidelity {
         return new Measure(image, actual.body().size() + "/" + expected.body().size(), body[0], body[1], (int) body[2],
                 actual.hand().size() + "/" + expected.hand().size(), hand[0], hand[1],
                 actual.object().size() + "/" + expected.object().size(), object[0], object[1],
-                got.size() + "/" + want.size(), List.copyOf(failures));
+                got.size() + "/" + want.size(), failures, worst.values());
     }
 
     private static Set<String> gestureSet(List<Gesture> gestures, Set<String> sources) {
@@ -109,14 +124,21 @@ public final class FullFidelity {
 
     /** {max positionRaw difference, max score difference, borderline count}. */
     private static double[] compareBodies(String image, List<BodyResult> actual, List<BodyResult> expected,
-                                          double minConfidence, Tolerances tol, List<String> failures) {
+                                          double minConfidence, Tolerances tol, List<String> failures,
+                                          FidelityRatchet.Worst worst) {
         double maxRaw = 0;
         double maxScore = 0;
         int borderline = 0;
         if (actual.size() != expected.size()) {
             failures.add(image + ": " + actual.size() + " bodies, Human found " + expected.size());
         }
+        worst.add("body.borderline", 0);
         for (int b = 0; b < Math.min(actual.size(), expected.size()); b++) {
+            BodyResult gotBody = actual.get(b);
+            BodyResult wantBody = expected.get(b);
+            worst.max("body.box.px", boxMaxAbs(gotBody.box(), wantBody.box()));
+            worst.max("body.boxRaw", boxMaxAbs(gotBody.boxRaw(), wantBody.boxRaw()));
+            worst.max("body.score", Math.abs(gotBody.score() - wantBody.score()));
             Map<String, BodyKeypoint> got = byPart(actual.get(b));
             Map<String, BodyKeypoint> want = byPart(expected.get(b));
             Set<String> parts = new LinkedHashSet<>(want.keySet());
@@ -128,6 +150,7 @@ public final class FullFidelity {
                     BodyKeypoint only = g == null ? w : g;
                     if (only.score() <= minConfidence + tol.bodyScore()) {
                         borderline++;
+                        worst.add("body.borderline", 1);
                     } else {
                         failures.add(String.format(Locale.ROOT, "%s: body %d keypoint %s (score %.2f) only %s", image, b,
                                 part, only.score(), g == null ? "in Human's result" : "in ours"));
@@ -139,6 +162,10 @@ public final class FullFidelity {
                 double score = Math.abs(g.score() - w.score());
                 maxRaw = Math.max(maxRaw, raw);
                 maxScore = Math.max(maxScore, score);
+                worst.max("body.keypoint.positionRaw", raw);
+                worst.max("body.keypoint.score", score);
+                worst.max("body.keypoint.position.px", Math.max(Math.abs(g.position().x() - w.position().x()),
+                        Math.abs(g.position().y() - w.position().y())));
                 if (raw > tol.bodyPositionRaw() || score > tol.bodyScore()) {
                     failures.add(String.format(Locale.ROOT, "%s: body %d keypoint %s positionRaw off by %.4f, score by %.3f",
                             image, b, part, raw, score));
@@ -156,6 +183,20 @@ public final class FullFidelity {
         return out;
     }
 
+    /** Largest coordinate difference of two boxes; a coordinate that is not finite on both sides counts as equal. */
+    static double boxMaxAbs(Box a, Box b) {
+        double[] x = {a.x(), a.y(), a.width(), a.height()};
+        double[] y = {b.x(), b.y(), b.width(), b.height()};
+        double max = 0;
+        for (int i = 0; i < 4; i++) {
+            if (Double.isFinite(x[i]) || Double.isFinite(y[i])) {
+                double d = Math.abs(x[i] - y[i]);
+                max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
+            }
+        }
+        return max;
+    }
+
     /** IoU where two boxes that are both not finite (hands without keypoints) count as equal. */
     static double iou(Box a, Box b) {
         boolean finiteA = Double.isFinite(a.x() + a.y() + a.width() + a.height());
@@ -168,7 +209,7 @@ public final class FullFidelity {
 
     /** {min IoU, max keypoint distance}. */
     private static double[] compareHands(String image, List<HandResult> actual, List<HandResult> expected, Tolerances tol,
-                                         List<String> failures) {
+                                         List<String> failures, FidelityRatchet.Worst worst) {
         double minIou = 1;
         double maxPx = 0;
         if (actual.size() != expected.size()) {
@@ -190,6 +231,12 @@ public final class FullFidelity {
             }
             unmatched.remove(g);
             minIou = Math.min(minIou, best);
+            worst.max("hand.box.1-iou", 1 - best);
+            worst.max("hand.box.px", boxMaxAbs(g.box(), w.box()));
+            worst.max("hand.boxRaw", boxMaxAbs(g.boxRaw(), w.boxRaw()));
+            worst.max("hand.score", Math.abs(g.score() - w.score()));
+            worst.max("hand.boxScore", Math.abs(g.boxScore() - w.boxScore()));
+            worst.max("hand.fingerScore", Math.abs(g.fingerScore() - w.fingerScore()));
             if (best < tol.handIou()) {
                 failures.add(String.format(Locale.ROOT, "%s: hand %d box IoU %.3f", image, w.id(), best));
             }
@@ -199,6 +246,7 @@ public final class FullFidelity {
             if (g.keypoints().size() != w.keypoints().size()) {
                 failures.add(image + ": hand " + w.id() + " has " + g.keypoints().size() + " keypoints, Human "
                         + w.keypoints().size());
+                worst.max("hand.keypoint.px", Double.POSITIVE_INFINITY);
                 continue;
             }
             for (int k = 0; k < w.keypoints().size(); k++) {
@@ -206,6 +254,7 @@ public final class FullFidelity {
                 Point e = w.keypoints().get(k);
                 double px = Math.hypot(a.x() - e.x(), a.y() - e.y());
                 maxPx = Math.max(maxPx, px);
+                worst.max("hand.keypoint.px", px);
                 if (px > tol.handKeypointPx()) {
                     failures.add(String.format(Locale.ROOT, "%s: hand %d keypoint %d off by %.2f px", image, w.id(), k, px));
                 }
@@ -216,7 +265,7 @@ public final class FullFidelity {
 
     /** {min IoU, max score difference}. */
     private static double[] compareObjects(String image, List<ObjectResult> actual, List<ObjectResult> expected,
-                                           Tolerances tol, List<String> failures) {
+                                           Tolerances tol, List<String> failures, FidelityRatchet.Worst worst) {
         double minIou = 1;
         double maxScore = 0;
         if (actual.size() != expected.size()) {
@@ -235,12 +284,17 @@ public final class FullFidelity {
             }
             if (g == null || best < 0) {
                 failures.add(image + ": Human's " + w.label() + " (object " + w.id() + ") has no counterpart");
+                worst.max("object.box.1-iou", 1);
                 continue;
             }
             unmatched.remove(g);
             double score = Math.abs(g.score() - w.score());
             minIou = Math.min(minIou, best);
             maxScore = Math.max(maxScore, score);
+            worst.max("object.box.1-iou", 1 - best);
+            worst.max("object.box.px", boxMaxAbs(g.box(), w.box()));
+            worst.max("object.boxRaw", boxMaxAbs(g.boxRaw(), w.boxRaw()));
+            worst.max("object.score", score);
             if (best < tol.objectIou() || score > tol.objectScore()) {
                 failures.add(String.format(Locale.ROOT, "%s: %s (object %d) box IoU %.3f, score off by %.3f", image,
                         w.label(), w.id(), best, score));

@@ -7,6 +7,9 @@ import ai.human.Human;
 import ai.human.backend.Backend;
 import ai.human.config.HumanConfig;
 import ai.human.result.Result;
+import ai.human.testing.FaceFidelity;
+import ai.human.testing.FaceGoldens;
+import ai.human.testing.FidelityRatchet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * decodes from these JPEGs (checked here by hash). One {@code Human} processes the images in Human's order, so the
  * state Human keeps between images (the body jitter filter) carries over the same way. After each result is
  * released the backend holds exactly the tensors it held before the call. Prints the worst differences per image
- * and the median of Human's {@code performance} times per stage.
+ * and the median of Human's {@code performance} times per stage. The faces of the same results are compared as the face
+ * contract compares them. Every field is held to the spec ({@link #tolerances()}, {@link FaceFidelity.Tolerances#DEFAULT})
+ * and to the ratchet of its measured worst value ({@link FidelityRatchet}).
  *
  * <p>A backend module runs it by extending it:
  * <pre>{@code
@@ -49,9 +54,13 @@ public abstract class FullFidelityContract {
         assertThat(config.hand().maxDetected()).isEqualTo(golden.config().at("/hand/maxDetected").asInt());
         assertThat(config.object().maxDetected()).isEqualTo(golden.config().at("/object/maxDetected").asInt());
         assertThat(config.cacheSensitivity()).isEqualTo(golden.config().get("cacheSensitivity").asDouble());
+        FaceGoldens faceGolden = FaceGoldens.load(goldenName);
         List<FullFidelity.Measure> measures = new ArrayList<>();
+        List<FaceFidelity.Measure> faceMeasures = new ArrayList<>();
         StageTimings timings = new StageTimings();
+        String backendName;
         try (Backend backend = createBackend()) {
+            backendName = backend.name();
             long empty = backend.memory().tensors();
             try (Human human = Human.create(config, backend)) {
                 long baseline = backend.memory().tensors();
@@ -67,6 +76,8 @@ public abstract class FullFidelityContract {
                                 result.object(), result.gesture());
                         measures.add(FullFidelity.compare(image.name(), actual, image, config.body().minConfidence(),
                                 tolerances(), FullFidelity.ALL_GESTURES));
+                        faceMeasures.add(FaceFidelity.compare(image.name(), result.face(),
+                                faceGolden.image(image.name()).faces(), FaceFidelity.Tolerances.DEFAULT));
                         for (String stage : List.of("face", "body", "hand", "object", "gesture", "total")) {
                             Long ms = result.performance().get(stage);
                             if (ms != null) {
@@ -79,8 +90,15 @@ public abstract class FullFidelityContract {
             }
             assertThat(backend.memory().tensors()).as("live tensors after close").isEqualTo(empty);
             System.out.println(FullFidelity.table(backend.name() + " vs Human 3.3.6, " + goldenName, measures));
+            System.out.println(FaceFidelity.table(backend.name() + " vs Human 3.3.6, faces of " + goldenName,
+                    faceMeasures));
             System.out.println(timings.report(backend.name() + " performance (ms, first pass), " + goldenName));
         }
-        assertThat(measures.stream().flatMap(m -> m.failures().stream()).toList()).isEmpty();
+        List<String> failures = new ArrayList<>(measures.stream().flatMap(m -> m.failures().stream()).toList());
+        faceMeasures.forEach(m -> failures.addAll(m.failures()));
+        assertThat(failures).as("beyond the spec").isEmpty();
+        FidelityRatchet.Worst worst = FullFidelity.worst(measures).addAll(FaceFidelity.worst(faceMeasures));
+        assertThat(FidelityRatchet.check(backendName, goldenName, worst))
+                .as("beyond the fidelity ratchet (%s)", FidelityRatchet.FILE).isEmpty();
     }
 }

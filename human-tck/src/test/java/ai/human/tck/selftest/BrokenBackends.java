@@ -20,11 +20,18 @@ import ai.human.tensor.Tensor;
 import ai.human.tensor.TensorScope;
 import ai.human.backend.reference.ArrayTensor;
 import ai.human.backend.reference.ReferenceBackend;
+import ai.human.tck.ModelGoldens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -246,6 +253,55 @@ final class BrokenBackends {
         @Override
         public Model loadModel(GraphModelDef def) {
             return new ForwardingModel(super.loadModel(def));
+        }
+    }
+
+    /**
+     * Every float output of every model run moved by {@link #DRIFT}: three times the model ratchet's limit for liveness
+     * on the reference backend (from the kit's {@code ratchet.json}), far within the spec's element tolerance. A
+     * numerical regression of this size passes the spec and only the ratchet catches it.
+     */
+    static final class DriftsWithinTheSpec extends ReferenceBackend {
+        static final double DRIFT = threeRatchets("liveness", "Identity:0");
+
+        static double threeRatchets(String model, String output) {
+            try (InputStream in = BrokenBackends.class.getResourceAsStream(ModelGoldens.RESOURCES + "ratchet.json")) {
+                JsonNode recorded = new ObjectMapper().readTree(in).path("backends").path(ReferenceBackend.NAME)
+                        .path(model).path(output);
+                double magnitude = 0;
+                for (float v : ModelGoldens.load(model).output(output).floats()) {
+                    magnitude = Math.max(magnitude, Math.abs(v));
+                }
+                double limit = Math.max(2 * recorded.path("maxAbs").asDouble(Double.NaN),
+                        Math.ulp((float) magnitude));
+                return 3 * limit;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Model loadModel(GraphModelDef def) {
+            return new ForwardingModel(super.loadModel(def)) {
+                @Override
+                public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+                    Map<String, Tensor> outputs = super.run(inputs);
+                    Map<String, Tensor> moved = new LinkedHashMap<>();
+                    outputs.forEach((name, tensor) -> {
+                        if (tensor.dtype() != DType.FLOAT32) {
+                            moved.put(name, tensor);
+                            return;
+                        }
+                        float[] values = tensor.toFloats();
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = (float) (values[i] + DRIFT);
+                        }
+                        moved.put(name, fromFloats(values, tensor.shape()));
+                        tensor.close();
+                    });
+                    return moved;
+                }
+            };
         }
     }
 

@@ -133,6 +133,12 @@ final class BrokenKits {
         }
     }
 
+    static class DriftsWithinTheSpec extends KitOver {
+        DriftsWithinTheSpec() {
+            super(BrokenBackends.DriftsWithinTheSpec::new, EnumSet.allOf(Capability.class), SMALL);
+        }
+    }
+
     static class ModelCloseForgetsWeights extends KitOver {
         ModelCloseForgetsWeights() {
             super(BrokenBackends.ModelCloseForgetsWeights::new, EnumSet.allOf(Capability.class), SMALL);

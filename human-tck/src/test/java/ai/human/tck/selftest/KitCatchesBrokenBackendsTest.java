@@ -3,6 +3,7 @@ package ai.human.tck.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.human.tck.BackendCompatibilityKit;
+import ai.human.tck.ModelGoldens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,18 @@ class KitCatchesBrokenBackendsTest {
         // what a run keeps is still alive when the model is closed (MOD-03) and after a run outside a scope (MOD-05)
         assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-02", "MOD-03", "MOD-05");
         expectRuleAndHintInEveryFailure(run, BrokenKits.ModelRunKeepsAnIntermediate.class);
+    }
+
+    @Test
+    void modelOutputsThatDriftByThreeTimesTheirRatchetAreCaughtThoughWithinTheSpec() {
+        assertThat(BrokenBackends.DriftsWithinTheSpec.DRIFT).as("the drift: 3 x the ratchet, within the spec")
+                .isPositive().isLessThan(ModelGoldens.ABSOLUTE_TOLERANCE / 10);
+        KitRun run = KitRun.of(BrokenKits.DriftsWithinTheSpec.class, BackendCompatibilityKit.Models.class);
+        // MOD-01 compares the signature outputs, MOD-06 the outputs asked for by name: both hold them to the ratchet
+        assertThat(run.failedRules()).as(run.describeFailures()).containsExactly("MOD-01", "MOD-06");
+        assertThat(run.failed()).allSatisfy(f -> assertThat(f.message()).contains("beyond its ratchet")
+                .contains("within the spec but a regression"));
+        expectRuleAndHintInEveryFailure(run, BrokenKits.DriftsWithinTheSpec.class);
     }
 
     @Test

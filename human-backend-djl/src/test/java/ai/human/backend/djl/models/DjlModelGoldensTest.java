@@ -8,6 +8,7 @@ import ai.human.graph.GraphExecutor;
 import ai.human.model.Model;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
+import ai.human.testing.ModelRatchet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Human's eleven default models loaded with {@code DjlBackend.loadModel} (the generic graph executor over this
  * backend's ops) against the outputs Human 3.3.6 computed on TensorFlow.js, including the internal tensors Human
- * fetches from handtrack.
+ * fetches from handtrack; each output also within the ratchet of its worst difference measured on DJL
+ * ({@link ModelRatchet}, {@code golden/models/ratchet.json}).
  */
 class DjlModelGoldensTest {
     private static DjlBackend backend;
@@ -54,8 +56,10 @@ class DjlModelGoldensTest {
                     assertThat(actual).as("%s output %s", model, expected.name()).isNotNull();
                     ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                             actual);
-                    report.append(String.format(Locale.ROOT, "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)",
-                            expected.name(), d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual()));
+                    ModelRatchet.Measured m = ModelRatchet.assertWithin(backend.name(), model, expected.name(),
+                            expected.floats(), actual.toFloats());
+                    report.append(String.format(Locale.ROOT, "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s), max rel %.3g",
+                            expected.name(), d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual(), m.maxRel()));
                 }
                 System.out.println(report);
             } finally {

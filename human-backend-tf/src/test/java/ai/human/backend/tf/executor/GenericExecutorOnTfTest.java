@@ -10,6 +10,7 @@ import ai.human.model.GraphModelDef;
 import ai.human.tensor.Owner;
 import ai.human.tensor.Tensor;
 import ai.human.testing.ModelGoldens;
+import ai.human.testing.ModelRatchet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Human's eleven models through the generic graph executor on the TensorFlow backend's ops (not its native graph
- * path), against the TensorFlow.js goldens: the executor carries no assumption of the pure-Java reference backend.
+ * path), against the TensorFlow.js goldens: the executor carries no assumption of the pure-Java reference backend. Also
+ * held to the ratchet of the worst differences measured on this path ({@link ModelRatchet}, entry
+ * {@value #RATCHET_NAME}).
  */
 class GenericExecutorOnTfTest {
+    /** This path's entry in {@code golden/models/ratchet.json} (the native path is {@code tensorflow}). */
+    static final String RATCHET_NAME = "tensorflow-executor";
     private static TfBackend backend;
 
     @BeforeAll
@@ -59,9 +64,10 @@ class GenericExecutorOnTfTest {
         for (ModelGoldens.GoldenTensor expected : golden.outputs()) {
             ModelGoldens.Difference d = ModelGoldens.assertClose(model + " " + expected.name(), expected,
                     outputs.get(expected.name()));
-            report.append(String.format(Locale.ROOT,
-                    "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s)", expected.name(),
-                    d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual()));
+            ModelRatchet.Measured m = ModelRatchet.assertWithin(RATCHET_NAME, model, expected.name(), expected.floats(),
+                    outputs.get(expected.name()).toFloats());
+            report.append(String.format(Locale.ROOT, "%n    %-55s max |diff| %.3g (worst at %d: %s vs %s), max rel %.3g",
+                    expected.name(), d.maxAbsDiff(), d.worstIndex(), d.expected(), d.actual(), m.maxRel()));
         }
         System.out.println(report);
 

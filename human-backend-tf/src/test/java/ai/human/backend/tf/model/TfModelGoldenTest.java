@@ -15,6 +15,7 @@ import ai.human.tensor.TensorScope;
 import ai.human.testing.ModelGoldens;
 import ai.human.testing.ModelGoldens.Golden;
 import ai.human.testing.ModelGoldens.GoldenTensor;
+import ai.human.testing.ModelRatchet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every output of each of Human's eleven models, run natively in TensorFlow, against what TensorFlow.js 4.22 computed
- * for the same input (golden/models): within 2e-3 absolute or 1e-4 relative, element by element.
+ * for the same input (golden/models): within 2e-3 absolute or 1e-4 relative, element by element, and within the ratchet
+ * of the worst difference measured on this backend ({@link ModelRatchet}, {@code golden/models/ratchet.json}).
  */
 class TfModelGoldenTest {
     private static final Logger LOG = LoggerFactory.getLogger(TfModelGoldenTest.class);
@@ -64,9 +66,12 @@ class TfModelGoldenTest {
             for (GoldenTensor expected : golden.outputs()) {
                 Tensor actual = outputs.get(expected.name());
                 assertThat(actual.shape()).as(expected.name()).isEqualTo(expected.tensorShape());
+                float[] values = actual.toFloats();
                 ModelGoldens.Difference d = ModelGoldens.assertClose(name + " " + expected.name(),
-                        expected.floats(), actual.toFloats(), expected.shape());
-                LOG.info("{} {}: max |diff| {}", name, expected.name(), d.maxAbsDiff());
+                        expected.floats(), values, expected.shape());
+                ModelRatchet.Measured m = ModelRatchet.assertWithin(backend.name(), name, expected.name(),
+                        expected.floats(), values);
+                LOG.info("{} {}: max |diff| {}, max relative diff {}", name, expected.name(), d.maxAbsDiff(), m.maxRel());
             }
         }
     }
