@@ -4,7 +4,8 @@
 //
 // usage: HUMAN_ORACLE_DIR=/path/to/oracle node golden/models-extra/make-goldens.mjs --models DIR [--out DIR] [--only a,b]
 //   --models: the extracted package's models folder (bash golden/tools/extra-models.sh WORK prints one; make-goldens.sh
-//   does both). --out: where to write (default: this script's folder). --only: capture runs to redo (default all).
+//   does both). --out: where to write (default: this script's folder). --only: runs to redo (default all; the index
+//   always lists every golden).
 //
 // Two phases, as in golden/models/make-goldens.mjs:
 //  1. capture, one child process per run (Human keeps each model in a module-level variable, so a second Human in the
@@ -201,7 +202,7 @@ const RUNS = {
 };
 
 const NOTES = {
-  'blazeface-front': ['No signature outputs beyond four graph outputs (two regressor/classifier pairs), as blazeface: Human sorts them by size and concatenates [512 + 384] anchors -> [896, 17]; anchors for 128 px are strides 8 and 16 with 2 and 6 anchors per cell.'],
+  'blazeface-front': ['Four outputs (two regressor/classifier pairs), as blazeface: Human sorts them by size and concatenates [512 + 384] anchors -> [896, 17]; anchors for 128 px are strides 8 and 16 with 2 and 6 anchors per cell.'],
   'blazeface-back': ['Graph and weights identical to the default blazeface (same .bin); same 4 outputs and decoding.'],
   'facemesh-detection-short': ['One output [1,896,17]: Human squeezes it and decodes it like blazeface (128 px anchors).'],
   'facemesh-detection-full': ['Two outputs [1,2304,17]; Human takes the first (res[0]); its anchors for 192 px are one per 4 px cell (48x48 = 2304).'],
@@ -219,7 +220,7 @@ const NOTES = {
   'blazepose-lite': ['Human requests ld_3d (39 x [x, y, z, visibility, presence] in input pixels), activation_segmentation, activation_heatmap, world_3d (39 x 3), output_poseflag by signature key.'],
   'blazepose-full': ['As blazepose-lite.'],
   'blazepose-heavy': ['As blazepose-lite.'],
-  'blazepose-detector': ['Human requests Identity [1,2254,13]: per anchor 12 box/keypoint values then the score logit; it runs only with body.detector.enabled.'],
+  'blazepose-detector': ['Human requests Identity [1,2254,13]: per anchor the score logit, then 12 values (box centre x, y, width, height and 4 keypoints x, y, in input pixels); Human runs it only with body.detector.enabled.'],
   efficientpose: ['One output upscaled_confs/BiasAdd [1,368,368,16]: 16 heat maps at the input resolution (three stride-2 Conv2DBackpropInput layers); Human takes each map\'s maximum and its position (argmax).', 'The largest golden here (the output is 8.7 MB raw, 8.1 MB gzipped): stored whole so that ModelGoldens reads it as it is.'],
   posenet: ['Human requests offsets, heatmaps, displacement fwd / bwd (MobilenetV1/*_2/BiasAdd) by node name.'],
   handdetect: ['[1,2944,19]: per anchor score logit, box (4), 7 palm keypoints (14).'],
@@ -441,7 +442,7 @@ async function runModels() {
   };
 
   const index = { versions, models: {} };
-  const goldens = Object.values(RUNS).flatMap((run) => Object.entries(run.goldens));
+  const goldens = Object.entries(RUNS).filter(([id]) => !only || only.includes(id)).flatMap(([, run]) => Object.entries(run.goldens));
   for (const [name, spec] of goldens) {
     const dir = path.join(outDir, name);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
@@ -509,12 +510,17 @@ async function runModels() {
     manifest.notes = NOTES[name] ?? [];
     manifest.outputs = outputs;
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+    console.log(`ran ${name.padEnd(26)} ${outputs.map((o) => `${o.graphNode}[${o.shape}]`).join(' ')}`);
+  }
+  // the index lists every golden (also those of runs not redone with --only), from the manifests
+  for (const name of Object.values(RUNS).flatMap((run) => Object.keys(run.goldens))) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, name, 'manifest.json'), 'utf8'));
+    const inp = manifest.inputs[0];
     index.models[name] = {
       model: manifest.model,
       input: `${inp.dtype} [${inp.shape}]${manifest.extraInputs ? ` + ${manifest.extraInputs.map((e) => `${e.feedKey} ${e.dtype} [${e.shape}]`).join(', ')}` : ''}`,
-      outputs: outputs.map((o) => `${o.graphNode}${o.signatureKey && o.signatureKey !== o.graphTensor && o.signatureKey !== o.graphNode ? ` (${o.signatureKey})` : ''} ${o.dtype} [${o.shape}]`),
+      outputs: manifest.outputs.map((o) => `${o.graphNode}${o.signatureKey && o.signatureKey !== o.graphTensor && o.signatureKey !== o.graphNode ? ` (${o.signatureKey})` : ''} ${o.dtype} [${o.shape}]`),
     };
-    console.log(`ran ${name.padEnd(26)} ${outputs.map((o) => `${o.graphNode}[${o.shape}]`).join(' ')}`);
   }
   fs.writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(index, null, 1) + '\n');
 }
@@ -529,5 +535,5 @@ if (phase === 'all' || phase === 'capture') {
   for (const id of Object.keys(RUNS)) if (!only || only.includes(id)) child(['--phase', 'capture-run', '--run', id]);
 }
 if (phase === 'capture-run') await capture(argValue('--run'));
-if (phase === 'all') child(['--phase', 'run']);
+if (phase === 'all') child(['--phase', 'run', ...(only ? ['--only', only.join(',')] : [])]);
 else if (phase === 'run') await runModels();
