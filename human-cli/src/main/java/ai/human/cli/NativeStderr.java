@@ -10,7 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -153,7 +152,7 @@ final class NativeStderr implements AutoCloseable {
         try {
             libc.dup2(realStderr, 2);
             FdOutputStream.writeFully(libc, pipeWrite, endLine, endLine.length); // after every native line, in order
-        } catch (LastErrorException | UncheckedIOException e) {
+        } catch (LastErrorException | IOException e) {
             // the pipe's reader is gone: there is nothing left to wait for
         }
         closeQuietly(libc, pipeWrite);
@@ -167,30 +166,41 @@ final class NativeStderr implements AutoCloseable {
         }
     }
 
-    /** The filter thread: the pipe → {@link NativeLogFilter} → the real stderr, until the end line or end of file. */
+    /**
+     * The filter thread: the pipe → {@link NativeLogFilter} → the real stderr, until the end line or end of file. If
+     * the real stderr fails (its reader went away), it goes on reading and drops what arrives, so that native code
+     * never blocks on a full pipe.
+     */
     private void pump() {
         NativeLogFilter filter = new NativeLogFilter(new FdOutputStream(libc, realStderr), endLine);
+        NativeLogFilter discard = new NativeLogFilter(OutputStream.nullOutputStream(), endLine);
+        boolean broken = false;
         Memory buffer = new Memory(8192);
-        try {
-            boolean ended = false;
-            while (!ended) {
-                long n;
-                try {
-                    n = libc.read(pipeRead, buffer, new NativeLong(buffer.size())).longValue();
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == EINTR) {
-                        continue;
-                    }
-                    break;
+        boolean ended = false;
+        while (!ended) {
+            long n;
+            try {
+                n = libc.read(pipeRead, buffer, new NativeLong(buffer.size())).longValue();
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EINTR) {
+                    continue;
                 }
-                if (n <= 0) {
-                    break;
-                }
-                ended = filter.accept(buffer.getByteArray(0, (int) n), (int) n);
+                break;
             }
+            if (n <= 0) {
+                break;
+            }
+            byte[] bytes = buffer.getByteArray(0, (int) n);
+            try {
+                ended = (broken ? discard : filter).accept(bytes, (int) n);
+            } catch (IOException e) {
+                broken = true;
+            }
+        }
+        try {
             filter.finish();
-        } catch (IOException | UncheckedIOException e) {
-            // the real stderr is gone (a closed pipe): there is nothing left to show anything on
+        } catch (IOException e) {
+            // the real stderr is gone: nothing left to show the last line on
         }
     }
 
@@ -242,12 +252,13 @@ final class NativeStderr implements AutoCloseable {
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
+        /** Like {@link java.io.FileOutputStream}'s, a failure is an {@link IOException} (which PrintStream keeps). */
         @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
             if (length == 0) {
                 return;
             }
@@ -256,7 +267,7 @@ final class NativeStderr implements AutoCloseable {
             writeFully(libc, fd, part, length);
         }
 
-        static void writeFully(LibC libc, int fd, byte[] bytes, int length) {
+        static void writeFully(LibC libc, int fd, byte[] bytes, int length) throws IOException {
             Memory memory = new Memory(length);
             memory.write(0, bytes, 0, length);
             long done = 0;
@@ -265,8 +276,7 @@ final class NativeStderr implements AutoCloseable {
                     done += libc.write(fd, memory.share(done), new NativeLong(length - done)).longValue();
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() != EINTR) {
-                        throw new UncheckedIOException(new IOException("write to descriptor " + fd + " failed: errno "
-                                + e.getErrorCode(), e));
+                        throw new IOException("write to descriptor " + fd + " failed: errno " + e.getErrorCode(), e);
                     }
                 }
             }
