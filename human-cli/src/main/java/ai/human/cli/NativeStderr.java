@@ -30,7 +30,8 @@ import java.util.Set;
  * straight to the real stderr, never through the pipe, so it is neither delayed nor reordered.
  *
  * <p>Not installed with {@code -v / --verbose} or {@code TF_CPP_MIN_LOG_LEVEL=0} (everything shows, as before), for
- * commands that load no backend, off Linux, or when JNA cannot load: then stderr is left as it is.
+ * commands that load no backend, off Linux, when descriptor 2 is not open for writing (a JVM started with stderr
+ * closed gives that number to the first file it opens), or when JNA cannot load: then stderr is left as it is.
  */
 final class NativeStderr implements AutoCloseable {
     /** The commands that may load a native backend (and so print its start-up lines). */
@@ -38,6 +39,10 @@ final class NativeStderr implements AutoCloseable {
 
     /** errno of a system call interrupted by a signal: call it again. */
     private static final int EINTR = 4;
+    /** fcntl's command for the file status flags, and the access mode in them (Linux). */
+    private static final int F_GETFL = 3;
+    private static final int O_ACCMODE = 3;
+    private static final int O_RDONLY = 0;
 
     /** How long {@link #close} waits for the filter thread to pass the last native lines on. */
     private static final long DRAIN_MILLIS = 2_000;
@@ -121,6 +126,10 @@ final class NativeStderr implements AutoCloseable {
         int real = -1;
         int[] pipe = {-1, -1};
         try {
+            // a JVM started with stderr closed reuses descriptor 2 for a file it reads (the jar): leave that alone
+            if ((libc.fcntl(2, F_GETFL) & O_ACCMODE) == O_RDONLY) {
+                return NONE;
+            }
             real = libc.dup(2);
             libc.pipe(pipe);
             libc.dup2(pipe[1], 2);
@@ -235,6 +244,8 @@ final class NativeStderr implements AutoCloseable {
         int pipe(int[] fds) throws LastErrorException;
 
         int close(int fd) throws LastErrorException;
+
+        int fcntl(int fd, int command) throws LastErrorException;
 
         NativeLong read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
 

@@ -1,5 +1,6 @@
 package ai.human.cli;
 
+import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
@@ -43,6 +44,10 @@ final class NativeStderrProbe {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Memory memory = new Memory(bytes.length);
         memory.write(0, bytes, 0, bytes.length);
-        libc.write(2, memory, new NativeLong(bytes.length));
+        try {
+            libc.write(2, memory, new NativeLong(bytes.length));
+        } catch (LastErrorException e) {
+            // descriptor 2 is not writable (a JVM started with stderr closed): native code would fail the same way
+        }
     }
 }

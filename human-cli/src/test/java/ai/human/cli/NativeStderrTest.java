@@ -56,6 +56,19 @@ class NativeStderrTest {
     }
 
     @Test
+    void aJvmStartedWithStderrClosedKeepsItsDescriptorTwo() throws Exception {
+        // descriptor 2 is then the first file the JVM opened (a jar of the class path): it must not be replaced
+        Process process = new ProcessBuilder(List.of("/bin/sh", "-c", "exec \"$@\" 2>&-", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                NativeStderrProbe.class.getName(), "detect --sample 1"))
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the probe ends").isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("installed false\n");
+    }
+
+    @Test
     void theCommandIsTheFirstArgumentThatIsNoOption() {
         assertThat(NativeStderr.command(new String[] {"detect", "--sample", "1"})).isEqualTo("detect");
         assertThat(NativeStderr.command(new String[] {"--version"})).isEmpty();
