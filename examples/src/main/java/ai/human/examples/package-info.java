@@ -5,7 +5,8 @@
  * {@link ai.human.examples.MatchFaces} (faces of one photo against a folder).
  *
  * <pre>
- * java -cp examples/target/human.jar ai.human.examples.DecodeDetectLoop --iterations 5
+ * mvn -q -pl examples -am package -DskipTests
+ * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" ai.human.examples.DecodeDetectLoop --iterations 5
  * </pre>
  */
 package ai.human.examples;

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * The build rule of the foundation: no module but the two backends depends on TensorFlow (with JavaCPP, its native
  * layer) or DJL classes, so that a user picks a backend by classpath and the rest of Human never loads either.
  *
- * <p>human-it has the production classes of every published module on its test classpath (human-tck and examples as
- * test dependencies), so one import sees them all. human-bench, which is never installed, checks itself with the same
- * rule ({@code BenchUsesNoTensorFlowOrDjlTest}); human-models holds no classes.
+ * <p>human-it has the production classes of every published module on its test classpath (human-tck, human-cli and
+ * examples as test dependencies), so one import sees them all. human-bench, which is never installed, checks itself
+ * with the same rule ({@code BenchUsesNoTensorFlowOrDjlTest}); human-models holds no classes.
  */
 class NoTensorFlowOrDjlOutsideTheBackendsTest {
 

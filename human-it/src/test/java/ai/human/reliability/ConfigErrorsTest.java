@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every kind of configuration error through the API: JSON text, a file, one override, {@code key=value} overrides,
  * and {@code Human.create} with a configuration built with {@code new}. Each is a {@link ConfigException} listing
  * every problem with its dotted path and kind, and a message that says what to do. The command line's {@code --set}
- * and {@code config validate} are tested in the examples module.
+ * and {@code config validate} are tested in the human-cli module.
  */
 class ConfigErrorsTest {
 

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human config}: the effective configuration, and {@code config validate FILE}. */
 @Command(name = "config", sortOptions = false,
@@ -24,26 +23,20 @@ import picocli.CommandLine.ParentCommand;
                 "  human config validate my.json"})
 final class ConfigCommand implements Callable<Integer> {
 
-    @ParentCommand
-    HumanCli root;
-
     @Mixin
     ConfigOptions config;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Override
     public Integer call() {
         HumanConfig effective = config.apply(DetectCommand.base());
-        PrintStream out = root.out();
+        PrintStream out = common.out();
         out.println(effective.toJson());
         out.flush();
         for (UnsupportedOption option : effective.unsupportedOptionDetails()) {
-            root.err().println("human config: note: " + option.path() + " has no effect: " + option.reason());
+            common.err().println("human config: note: " + option.path() + " has no effect: " + option.reason());
         }
         return ExitCode.OK;
     }
@@ -56,21 +49,15 @@ final class ConfigCommand implements Callable<Integer> {
             footer = {"", "Example:", "  human config validate my.json"})
     static final class Validate implements Callable<Integer> {
 
-        @ParentCommand
-        ConfigCommand parent;
-
         @Parameters(paramLabel = "FILE", description = "The JSON configuration file.")
         Path file;
 
         @Mixin
-        LogOptions log;
-
-        @Mixin
-        HelpOption help;
+        CommonOptions common;
 
         @Override
         public Integer call() {
-            PrintStream out = parent.root.out();
+            PrintStream out = common.out();
             if (!Files.isRegularFile(file)) {
                 throw CliException.usage(file + ": no such file; give the path of a JSON configuration file");
             }
@@ -87,7 +74,7 @@ final class ConfigCommand implements Callable<Integer> {
                 out.println(line);
             }
             out.flush();
-            parent.root.err().println("human config validate: " + file + " has " + Summaries.count(errors.size(), "error",
+            common.err().println("human config validate: " + file + " has " + Summaries.count(errors.size(), "error",
                     "errors") + "; fix them (each line names the option's dotted path)");
             return ExitCode.FAILED;
         }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human models}: the default models in the human-models jar, and {@code models verify}. */
 @Command(name = "models", sortOptions = false,
@@ -31,17 +30,11 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:", "  human models", "  human models --set object.enabled=true", "  human models verify"})
 final class ModelsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    HumanCli root;
-
     @Mixin
     ConfigOptions config;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Override
     public Integer call() {
@@ -50,7 +43,7 @@ final class ModelsCommand implements Callable<Integer> {
         ModelChecksums sums = ModelChecksums.onClasspath();
         List<Entry> files = sums.load().stream().filter(Entry::isModelFile).toList();
         ModelLoader loader = new ModelLoader();
-        PrintStream out = root.out();
+        PrintStream out = common.out();
         String format = "%-18s %12s %6s %9s %13s  %s%n";
         out.printf(Locale.ROOT, format, "MODEL", "FILE BYTES", "OPS", "OP TYPES", "WEIGHT BYTES", "USED BY");
         for (Entry json : files) {
@@ -111,19 +104,13 @@ final class ModelsCommand implements Callable<Integer> {
             footer = {"", "Example:", "  human models verify"})
     static final class Verify implements Callable<Integer> {
 
-        @ParentCommand
-        ModelsCommand parent;
-
         @Mixin
-        LogOptions log;
-
-        @Mixin
-        HelpOption help;
+        CommonOptions common;
 
         @Override
         public Integer call() {
-            int ok = verify(ModelChecksums.onClasspath(), parent.root.out());
-            parent.root.err().println("human models verify: " + Summaries.count(ok, "file", "files") + " match their SHA-256");
+            int ok = verify(ModelChecksums.onClasspath(), common.out());
+            common.err().println("human models verify: " + Summaries.count(ok, "file", "files") + " match their SHA-256");
             return ExitCode.OK;
         }
 

@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code human soak}: decode → detect (face crops returned) → use the crops → release, many times, printing the
@@ -48,9 +47,6 @@ import picocli.CommandLine.ParentCommand;
 final class SoakCommand implements Callable<Integer> {
     /** Garbage-collection rounds at most per row in --leak mode (two rounds that find no new leak end it early). */
     private static final int LEAK_ROUNDS = 20;
-
-    @ParentCommand
-    HumanCli root;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..1", description = "Image file to use (default: --sample 1).")
     Path imageFile;
@@ -82,10 +78,7 @@ final class SoakCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Override
     public Integer call() {
@@ -95,7 +88,7 @@ final class SoakCommand implements Callable<Integer> {
         String imageName = imageFile != null ? imageFile.toString() : Samples.name(sample == null ? 1 : sample);
         RgbImage header = ImageDecoder.decode(image, Long.MAX_VALUE);
         HumanConfig humanConfig = config.apply(mode.configure(base()));
-        PrintStream out = root.out();
+        PrintStream out = common.out();
         AtomicLong leaks = new AtomicLong();
         try (Human human = Human.create(humanConfig)) {
             boolean counting = listenForLeaks(human, leaks);

@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human detect}: results of images as JSON in Human's layout, optionally annotated images. */
 @Command(name = "detect", sortOptions = false,
@@ -43,9 +42,6 @@ import picocli.CommandLine.ParentCommand;
                 "      --set face.detector.maxDetected=10"})
 final class DetectCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectCommand.class);
-
-    @ParentCommand
-    HumanCli root;
 
     @Parameters(paramLabel = "IMAGE|FOLDER", arity = "0..*", description = "Image files (jpg, jpeg, png) or folders.")
     List<Path> paths = new ArrayList<>();
@@ -68,9 +64,8 @@ final class DetectCommand implements Callable<Integer> {
             + " (DIR/<image name>.png).")
     Path draw;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Images processed at the same"
-            + " time (default: ${DEFAULT-VALUE}). Each runs one detect on the same models.")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--progress", negatable = true, description = "Show the progress bar even when stderr is not a"
             + " terminal (--no-progress: never).")
@@ -80,10 +75,7 @@ final class DetectCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     /** The configuration detect starts from: Human's defaults for independent images (no frame cache). */
     static HumanConfig base() {
@@ -92,23 +84,21 @@ final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw CliException.usage("--threads must be 1 or more, got " + threads);
-        }
+        int threadCount = threads.threads();
         List<ImageSource> images = ImageInputs.resolve(paths, Samples.parse(samples));
         HumanConfig humanConfig = config.apply(base());
         Map<ImageSource, Path> targets = draw == null ? Map.of() : DrawTargets.of(draw, images);
-        PrintStream out = root.out();
-        PrintStream err = root.err();
+        PrintStream out = common.out();
+        PrintStream err = common.err();
         boolean toStdout = json == null || json.toString().equals("-");
-        boolean showProgress = images.size() > 1 && (progress != null ? progress : root.stderrTerminal());
+        boolean showProgress = images.size() > 1 && (progress != null ? progress : common.tool().stderrTerminal());
         Totals totals = new Totals(System.nanoTime());
         try (Human human = Human.create(humanConfig);
              OutputStream jsonOut = toStdout ? new KeepOpen(out) : open(json);
              ResultJson.ImagesWriter writer = (compact ? ResultJson.compact() : ResultJson.pretty()).imagesWriter(jsonOut);
              ProgressBar bar = new ProgressBar(err, images.size(), showProgress, System::nanoTime)) {
             totals.ready = System.nanoTime();
-            Batch<ImageSource, Outcome> batch = new Batch<>(threads, image -> process(human, image, targets.get(image)));
+            Batch<ImageSource, Outcome> batch = new Batch<>(threadCount, image -> process(human, image, targets.get(image)));
             batch.run(images, outcome -> {
                 record(outcome, writer, totals);
                 if (outcome.error() != null) {

@@ -18,9 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human match}: the best match of each face of one image among the faces in a folder. */
 @Command(name = "match", sortOptions = false,
@@ -39,9 +37,6 @@ import picocli.CommandLine.ParentCommand;
 final class MatchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(MatchCommand.class);
 
-    @ParentCommand
-    HumanCli root;
-
     @Parameters(index = "0", paramLabel = "QUERY", description = "The image with the faces to look for.")
     Path query;
 
@@ -51,15 +46,11 @@ final class MatchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Images processed at the same time"
-            + " (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     /** Face models only: what matching needs. */
     static HumanConfig base() {
@@ -70,9 +61,7 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw CliException.usage("--threads must be 1 or more, got " + threads);
-        }
+        int threadCount = threads.threads();
         if (!Files.isRegularFile(query)) {
             throw CliException.usage(query + ": no such image file; check the path");
         }
@@ -95,12 +84,12 @@ final class MatchCommand implements Callable<Integer> {
                         + " face.detector.minConfidence");
             }
             List<Candidate> known = new ArrayList<>();
-            new Batch<ImageSource, List<Candidate>>(threads, image -> candidates(human, image))
+            new Batch<ImageSource, List<Candidate>>(threadCount, image -> candidates(human, image))
                     .run(candidates, known::addAll);
-            root.err().println("human match: " + Summaries.count(queryFaces.size(), "face", "faces") + " in " + query
+            common.err().println("human match: " + Summaries.count(queryFaces.size(), "face", "faces") + " in " + query
                     + ", compared with " + Summaries.count(known.size(), "face", "faces") + " in "
                     + Summaries.count(candidates.size(), "image", "images") + " of " + folder);
-            print(root.out(), queryFaces, known);
+            print(common.out(), queryFaces, known);
         }
         return ExitCode.OK;
     }
@@ -121,7 +110,7 @@ final class MatchCommand implements Callable<Integer> {
             return found;
         } catch (RuntimeException e) {
             LOG.debug("{} failed", image.origin(), e);
-            root.err().println("human match: " + image.name() + ": skipped: " + Errors.oneLine(e));
+            common.err().println("human match: " + image.name() + ": skipped: " + Errors.oneLine(e));
             return List.of();
         }
     }

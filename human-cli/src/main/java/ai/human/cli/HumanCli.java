@@ -54,13 +54,21 @@ public final class HumanCli implements Runnable {
     }
 
     /**
-     * Runs the tool and exits with its exit code.
+     * Runs the tool and exits with its exit code. Commands that may load a native backend run with {@link
+     * NativeStderr}, which keeps TensorFlow's start-up INFO lines off stderr (not with {@code --verbose}).
      *
      * @param args the command line
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-        int code = run(args, System.out, System.err, stderrIsTerminal());
+        boolean terminal = stderrIsTerminal();
+        int code;
+        NativeStderr stderr = NativeStderr.forCommandLine(args, Logging.verboseRequested(args));
+        try {
+            code = run(args, System.out, System.err, terminal);
+        } finally {
+            stderr.close();
+        }
         System.out.flush();
         System.exit(code);
     }

@@ -2,6 +2,7 @@ package ai.human.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The examples run from the shaded {@code target/human.jar} ({@code java -cp human.jar ai.human.examples...}), each
- * backend selected through the jar's merged service registrations by the system property or the environment.
+ * The examples run as the README says, in a child JVM on {@code target/classes} and the class path that {@code package}
+ * writes ({@code java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" ai.human.examples...}), with
+ * both backends on it, each selected through the service registrations by the system property or the environment.
+ * (The shaded {@code human.jar}, with the registrations of both backends merged, is human-cli's; {@code HumanJarIT}
+ * checks it.)
  */
-class ExamplesInFatJarIT {
+class ExamplesInChildJvmIT {
     private static final String LOG = "Human backend: ";
 
     private record Run(int code, String out, String err) {
@@ -31,7 +35,7 @@ class ExamplesInFatJarIT {
     }
 
     @Test
-    void theSystemPropertySelectsDjlInTheFatJar() throws Exception {
+    void theSystemPropertySelectsDjl() throws Exception {
         Run run = run(List.of("-Dhuman.backend=djl", DecodeDetectLoop.class.getName(), "--iterations", "2"), Map.of());
 
         assertThat(run.code()).as(run.toString()).isZero();
@@ -59,11 +63,18 @@ class ExamplesInFatJarIT {
         assertThat(run.out()).isEqualTo("photo.jpg: 1 face (tensorflow)" + System.lineSeparator());
     }
 
+    /** {@code target/classes} and the dependencies in {@code target/classpath.txt}, as the README runs the examples. */
+    private static String classPath() throws IOException {
+        Path classes = Path.of(System.getProperty("examples.classes", "target/classes"));
+        Path dependencies = Path.of(System.getProperty("examples.classpath", "target/classpath.txt"));
+        assertThat(dependencies).as("written by package (maven-dependency-plugin)").isRegularFile();
+        return classes + File.pathSeparator + Files.readString(dependencies).strip();
+    }
+
     private static Run run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("human.cli.jar", "target/human.jar"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-Djava.awt.headless=true", "-Xss4m",
-                "-cp", jar.toString()));
+                "-cp", classPath()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("HUMAN_BACKEND");

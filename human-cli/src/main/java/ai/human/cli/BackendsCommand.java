@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human backends}: the providers on the classpath and which one would be chosen. */
 @Command(name = "backends", sortOptions = false,
@@ -25,24 +24,18 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:", "  human backends", "  human backends --backend djl", "  HUMAN_BACKEND=tf human backends"})
 final class BackendsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    HumanCli root;
-
     @Mixin
     ConfigOptions config;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Override
     public Integer call() {
         HumanConfig humanConfig = config.apply(DetectCommand.base());
         BackendSelector selector = BackendSelector.fromEnvironment();
         List<ProviderStatus> statuses = selector.statuses();
-        PrintStream out = root.out();
+        PrintStream out = common.out();
         print(out, statuses);
         out.println();
         try {

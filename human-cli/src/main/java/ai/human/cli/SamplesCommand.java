@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code human samples}: the built-in photos, and {@code --extract DIR} to get them as files. */
 @Command(name = "samples",
@@ -19,22 +18,16 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:", "  human samples", "  human samples --extract photos/ && human detect photos/"})
 final class SamplesCommand implements Callable<Integer> {
 
-    @ParentCommand
-    HumanCli root;
-
     @Option(names = "--extract", paramLabel = "DIR", description = "Write sample1.jpg … sample6.jpg into DIR (created if"
             + " needed; existing files are replaced).")
     Path extract;
 
     @Mixin
-    LogOptions log;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = root.out();
+        PrintStream out = common.out();
         if (extract != null) {
             try {
                 Files.createDirectories(extract);
