@@ -220,6 +220,10 @@ public final class Human implements AutoCloseable {
      * }
      * }</pre>
      *
+     * @param config  the configuration
+     * @param backend the backend to run on; it stays the caller's
+     * @param models  puts each model Human loads on a backend
+     * @return a new Human, which the caller closes
      * @throws ai.human.model.ModelException when a model cannot be loaded
      * @throws ConfigException              when {@code config} (built with {@code new}) has values out of range
      */

@@ -22,6 +22,8 @@ public interface ModelRuntime {
      * Loads a graph model onto this backend: its weights become tensors owned by the model (owner {@code MODEL})
      * until {@link Model#close()}.
      *
+     * @param def the parsed graph model (topology, weights and signature)
+     * @return the model, owned by the caller, which closes it
      * @throws ai.human.model.ModelException when the graph uses an op or attribute the backend cannot run (the
      *                                       message names model, node and op)
      */

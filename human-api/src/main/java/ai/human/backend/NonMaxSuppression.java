@@ -37,6 +37,15 @@ public final class NonMaxSuppression {
     /**
      * NMS of {@code boxes [n, 4]} ({@code [y1, x1, y2, x2]}) with {@code scores [n]} on {@code backend}: the kept
      * indices (int32) and their scores (float32) as new tensors of {@code backend}, owned by the caller.
+     *
+     * @param backend        the backend the results are made on
+     * @param boxes          FLOAT32 {@code [n, 4]}, corners {@code [y1, x1, y2, x2]} per box (either corner order)
+     * @param scores         FLOAT32 {@code [n]}
+     * @param maxOutput      most boxes to keep
+     * @param iouThreshold   overlap above which a box is suppressed
+     * @param scoreThreshold boxes must score strictly above this
+     * @param softNmsSigma   0 for hard NMS
+     * @return the kept indices and scores, owned by the caller
      */
     public static NmsResult apply(Backend backend, Tensor boxes, Tensor scores, int maxOutput, float iouThreshold,
                                   float scoreThreshold, float softNmsSigma) {
@@ -52,12 +61,15 @@ public final class NonMaxSuppression {
     }
 
     /**
+     * NMS on arrays: the same selection as {@link #apply}, without a backend.
+     *
      * @param boxes          {@code n * 4} corners {@code [y1, x1, y2, x2]} per box (either corner order)
      * @param scores         {@code n} scores
      * @param maxOutput      most boxes to keep
      * @param iouThreshold   overlap above which a box is suppressed
      * @param scoreThreshold boxes must score strictly above this
      * @param softNmsSigma   0 for hard NMS
+     * @return the kept indices, best first, and their final scores
      */
     public static Selection select(float[] boxes, float[] scores, int maxOutput, float iouThreshold,
                                    float scoreThreshold, float softNmsSigma) {
@@ -106,7 +118,14 @@ public final class NonMaxSuppression {
         return new Selection(Arrays.copyOf(selected, count), Arrays.copyOf(selectedScores, count));
     }
 
-    /** Intersection over union of boxes {@code i} and {@code j}; 0 when either has no area. */
+    /**
+     * Intersection over union of boxes {@code i} and {@code j}; 0 when either has no area.
+     *
+     * @param boxes {@code n * 4} corners {@code [y1, x1, y2, x2]} per box (either corner order)
+     * @param i     the first box's index
+     * @param j     the second box's index
+     * @return the IoU, in {@code [0, 1]}
+     */
     public static float iou(float[] boxes, int i, int j) {
         float yMinI = Math.min(boxes[i * 4], boxes[i * 4 + 2]);
         float xMinI = Math.min(boxes[i * 4 + 1], boxes[i * 4 + 3]);

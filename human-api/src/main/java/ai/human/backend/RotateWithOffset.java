@@ -23,6 +23,13 @@ public final class RotateWithOffset {
      * nearest-neighbour sampling, filling uncovered pixels with {@code fillValue}, exactly as TensorFlow.js
      * {@code tf.image.rotateWithOffset} does. The result has the image's shape and dtype and belongs to the caller.
      *
+     * @param backend   the image's backend
+     * @param image     an NHWC tensor of rank 4
+     * @param radians   the rotation angle
+     * @param fillValue the value of output pixels whose source lies outside the image
+     * @param centerX   the centre's x as a fraction of the width
+     * @param centerY   the centre's y as a fraction of the height
+     * @return a new tensor of the image's shape and dtype
      * @throws BackendException when {@code image} is not of rank 4
      */
     public static Tensor apply(Backend backend, Tensor image, float radians, float fillValue, float centerX,

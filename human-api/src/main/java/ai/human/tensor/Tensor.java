@@ -1,7 +1,7 @@
 package ai.human.tensor;
 
 /**
- * An n-dimensional array that lives on a {@link Backend} (native memory), owned by exactly one owner.
+ * An n-dimensional array that lives on a backend ({@link #backend()}; native memory), owned by exactly one owner.
  *
  * <p>A tensor is {@link AutoCloseable}: whoever owns it closes it, best with try-with-resources. Closing twice is
  * harmless; using a closed tensor throws {@link ai.human.error.AlreadyClosedException} naming the tensor. Tensors created inside
@@ -69,6 +69,8 @@ public interface Tensor extends AutoCloseable {
     /**
      * The backend this tensor lives on, seen as its tensor factory (cast to {@code ai.human.backend.Backend} for its
      * ops; {@code tensor.backend() == backend} tells whether a tensor is {@code backend}'s).
+     *
+     * @return the backend that made this tensor
      */
     TensorFactory backend();
 

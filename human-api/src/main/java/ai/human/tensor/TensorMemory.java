@@ -15,12 +15,16 @@ import java.util.function.Supplier;
  */
 public interface TensorMemory {
 
-    /** Opens a scope on the calling thread; see {@link TensorScope}. */
+    /** {@return a new scope on the calling thread, nested in the thread's open scope if any; see {@link TensorScope}} */
     TensorScope scope();
 
     /**
      * Runs {@code body} in a scope and closes every tensor it created except those in its result: a
      * {@link Tensor}, an {@link Iterable} or {@link Map} of tensors, or a {@link TensorContainer}.
+     *
+     * @param <R>  the type of the body's result
+     * @param body the code to run, which returns what it keeps
+     * @return what {@code body} returned; its tensors go to the enclosing scope, or to the caller outside one
      */
     default <R> R tidy(Supplier<R> body) {
         try (TensorScope scope = scope()) {
@@ -46,6 +50,6 @@ public interface TensorMemory {
         }
     }
 
-    /** Live tensors and bytes of this backend, with the peak and the split by owner. */
+    /** {@return live tensors and bytes of this backend, with the peak and the split by owner} */
     MemoryInfo memory();
 }

@@ -14,7 +14,11 @@ package ai.human.error;
 public class AlreadyClosedException extends HumanException {
     private static final long serialVersionUID = 1L;
 
-    /** An error naming what was closed and what to do instead. */
+    /**
+     * An error naming what was closed and what to do instead.
+     *
+     * @param message the object that was closed (a tensor by {@code #id}, a model by name) and what to do instead
+     */
     public AlreadyClosedException(String message) {
         super(message);
     }

@@ -26,12 +26,21 @@ package ai.human.error;
 public class HumanException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An error with a message saying what was wrong and what to do about it. */
+    /**
+     * An error with a message saying what was wrong and what to do about it.
+     *
+     * @param message what was wrong, where, and what to do about it
+     */
     public HumanException(String message) {
         super(message);
     }
 
-    /** An error with a message and the exception that caused it. */
+    /**
+     * An error with a message and the exception that caused it.
+     *
+     * @param message what was wrong, where, and what to do about it
+     * @param cause the exception that caused it (may be {@code null})
+     */
     public HumanException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -44,6 +44,9 @@ public final class GraphExecutor implements Model {
      * Loads {@code def} onto {@code backend}: the weights become tensors of {@code backend}, owned by the model when
      * the backend keeps its tensors with a {@link TensorTracker}.
      *
+     * @param backend the backend whose ops run the graph
+     * @param def     the parsed graph model
+     * @return the model, owned by the caller, which closes it
      * @throws ai.human.model.ModelException when the graph uses an op or attribute the executor cannot run
      */
     public static GraphExecutor compile(Backend backend, GraphModelDef def) {
@@ -56,6 +59,10 @@ public final class GraphExecutor implements Model {
      * Loads {@code def} onto {@code backend}, marking its weights {@link Owner#MODEL} in {@code tracker} (the
      * backend's own bookkeeping; for a backend implementation's {@code loadModel}).
      *
+     * @param backend the backend whose ops run the graph
+     * @param def     the parsed graph model
+     * @param tracker the backend's tracker ({@code AbstractBackend.tracker()})
+     * @return the model, owned by the caller, which closes it
      * @throws ai.human.model.ModelException when the graph uses an op or attribute the executor cannot run
      */
     public static GraphExecutor compile(Backend backend, GraphModelDef def, TensorTracker tracker) {
@@ -85,17 +92,17 @@ public final class GraphExecutor implements Model {
         return graph.weightBytes();
     }
 
-    /** Number of backend tensors the model holds (weights and folded constants). */
+    /** {@return the number of backend tensors the model holds (weights and folded constants)} */
     public int weightCount() {
         return graph.weightCount();
     }
 
-    /** Number of nodes folded into constants at load. */
+    /** {@return the number of nodes folded into constants at load} */
     public int foldedNodeCount() {
         return graph.foldedNodeCount();
     }
 
-    /** True when the signature outputs need the frame-aware schedule (the graph has TensorFlow 1 control flow). */
+    /** {@return true when the signature outputs need the frame-aware schedule (the graph has TensorFlow 1 control flow)} */
     public boolean isDynamic() {
         return graph.isDynamic();
     }

@@ -78,12 +78,12 @@ public abstract class AbstractBackend implements Backend {
         return name;
     }
 
-    /** The tracker that counts this backend's tensors (owners, scopes, leak detection). */
+    /** {@return the tracker that counts this backend's tensors (owners, scopes, leak detection)} */
     public final TensorTracker tracker() {
         return tracker;
     }
 
-    /** True once {@link #close()} has begun. */
+    /** {@return true once {@link #close()} has begun} */
     public final boolean isClosed() {
         return closed.get();
     }
@@ -128,7 +128,14 @@ public abstract class AbstractBackend implements Backend {
         requireValueCount(length, shape, dtype);
     }
 
-    /** Refuses {@code length} values for {@code shape} unless they are exactly its element count. */
+    /**
+     * Refuses {@code length} values for {@code shape} unless they are exactly its element count.
+     *
+     * @param length how many values were given
+     * @param shape  the shape asked for
+     * @param dtype  the tensor's dtype, for the message
+     * @throws BackendException when {@code length} is not {@code shape.size()}
+     */
     protected static void requireValueCount(int length, Shape shape, DType dtype) {
         if (length != shape.size()) {
             throw new BackendException("Cannot make a " + lower(dtype) + shape + " tensor from " + length
@@ -139,15 +146,30 @@ public abstract class AbstractBackend implements Backend {
     /**
      * A FLOAT32 tensor of {@code values}, already checked to fit {@code shape} on an open backend; the array is the
      * caller's: copy it if it is kept.
+     *
+     * @param values the elements in row-major order
+     * @param shape  the tensor's shape
+     * @return a new tensor of this backend, registered with {@link #track}
      */
     protected abstract Tensor newFloats(float[] values, Shape shape);
 
-    /** An INT32 tensor of {@code values}, checked as for {@link #newFloats}. */
+    /**
+     * An INT32 tensor of {@code values}, checked as for {@link #newFloats}.
+     *
+     * @param values the elements in row-major order
+     * @param shape  the tensor's shape
+     * @return a new tensor of this backend, registered with {@link #track}
+     */
     protected abstract Tensor newInts(int[] values, Shape shape);
 
     /**
      * A UINT8 or BOOL tensor of {@code values} (BOOL already 0/1), checked as for {@link #newFloats}; the array may be
      * the caller's: copy it if it is kept.
+     *
+     * @param values the elements in row-major order
+     * @param shape  the tensor's shape
+     * @param dtype  {@link DType#UINT8} or {@link DType#BOOL}
+     * @return a new tensor of this backend, registered with {@link #track}
      */
     protected abstract Tensor newBytes(byte[] values, Shape shape, DType dtype);
 
@@ -195,6 +217,8 @@ public abstract class AbstractBackend implements Backend {
     /**
      * Releases the engine's own resources, after every tensor was released ({@code releasedTensors} of them were
      * still open). Does nothing by default.
+     *
+     * @param releasedTensors how many tensors {@link #close()} found still open and released
      */
     protected void closeEngine(int releasedTensors) {
     }
@@ -212,6 +236,11 @@ public abstract class AbstractBackend implements Backend {
      * The native array behind {@code tensor}, checked: this backend open, {@code tensor} not null
      * ({@link NullPointerException}), open ({@link AlreadyClosedException}), made by this backend instance and of
      * {@code type} ({@link BackendException}).
+     *
+     * @param <N>    the backend's native array type
+     * @param tensor a tensor given to this backend
+     * @param type   the backend's native array class
+     * @return the native array behind {@code tensor}
      */
     protected final <N extends NativeTensor> N nativeOf(Tensor tensor, Class<N> type) {
         checkOpen();
@@ -221,6 +250,11 @@ public abstract class AbstractBackend implements Backend {
     /**
      * Registers a fresh native tensor as a tensor of this backend, owned by the caller (or the open scope); if that
      * fails the native tensor is released before the exception propagates.
+     *
+     * @param nativeTensor the backend's new native array
+     * @param shape        the tensor's shape
+     * @param dtype        the tensor's dtype
+     * @return the tensor, owned by the caller, or by the calling thread's innermost scope if one is open
      */
     protected final Tensor track(NativeTensor nativeTensor, Shape shape, DType dtype) {
         try {
@@ -232,7 +266,14 @@ public abstract class AbstractBackend implements Backend {
         }
     }
 
-    /** Refuses operands of different dtypes (TensorFlow's binary ops do not promote). */
+    /**
+     * Refuses operands of different dtypes (TensorFlow's binary ops do not promote).
+     *
+     * @param op the op's name, for the message
+     * @param a  the first operand
+     * @param b  the second operand
+     * @throws BackendException when the dtypes differ
+     */
     protected static void requireSameDType(String op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw new BackendException(op + " needs operands of one dtype, got " + describe(a) + " and "
@@ -240,7 +281,12 @@ public abstract class AbstractBackend implements Backend {
         }
     }
 
-    /** Refuses an empty list and tensors of different dtypes. */
+    /**
+     * Refuses an empty list and tensors of different dtypes.
+     *
+     * @param xs the tensors given to {@code concat}
+     * @throws BackendException when {@code xs} is empty or mixes dtypes
+     */
     protected static void requireConcatInputs(List<Tensor> xs) {
         Objects.requireNonNull(xs, "xs");
         if (xs.isEmpty()) {
@@ -258,6 +304,11 @@ public abstract class AbstractBackend implements Backend {
     /**
      * The boxes of {@code cropAndResize} as one array of {@code 4 * boxes} values, checked: one image index per box and
      * four values per box.
+     *
+     * @param boxes      one {@code [y1, x1, y2, x2]} per box
+     * @param boxIndices one image index per box
+     * @return the boxes' values, box after box
+     * @throws BackendException when the counts do not match or a box has other than four values
      */
     protected static float[] flattenBoxes(float[][] boxes, int[] boxIndices) {
         Objects.requireNonNull(boxes, "boxes");
@@ -277,7 +328,12 @@ public abstract class AbstractBackend implements Backend {
         return flat;
     }
 
-    /** {@code float32[2, 3]}: a tensor's dtype and shape, for messages. */
+    /**
+     * {@code float32[2, 3]}: a tensor's dtype and shape, for messages.
+     *
+     * @param tensor the tensor
+     * @return its dtype in lower case followed by its shape
+     */
     protected static String describe(Tensor tensor) {
         return lower(tensor.dtype()) + tensor.shape();
     }

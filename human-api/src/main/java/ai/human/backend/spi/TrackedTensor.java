@@ -55,6 +55,10 @@ public final class TrackedTensor implements Tensor {
      * {@return the native array of {@code tensor}, checked to be open, to belong to {@code backend}, and to be of
      * {@code type}}
      *
+     * @param <N>     the backend's native array type
+     * @param tensor  a tensor given to {@code backend}
+     * @param backend the backend that must have made it
+     * @param type    the backend's native array class
      * @throws NullPointerException   if the tensor is null
      * @throws AlreadyClosedException if the tensor is closed
      * @throws BackendException       if it belongs to another backend

@@ -153,7 +153,7 @@ public final class DjlBackend extends AbstractBackend {
         }
     }
 
-    /** PyTorch's intra-op thread count now (process-wide). */
+    /** {@return PyTorch's intra-op thread count now (process-wide)} */
     public int threads() {
         return DjlEngine.threads();
     }

@@ -19,14 +19,17 @@ public final class ArrayTensor implements NativeTensor {
         this.onRelease = onRelease;
     }
 
+    /** {@return the array's element type} */
     public DType dtype() {
         return values.dtype();
     }
 
+    /** {@return the array's shape} */
     public Shape shape() {
         return values.shape();
     }
 
+    /** {@return whether the array was released (reading it then throws)} */
     public boolean isReleased() {
         return released;
     }

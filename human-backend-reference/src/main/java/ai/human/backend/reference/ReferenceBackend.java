@@ -47,17 +47,25 @@ public class ReferenceBackend extends AbstractBackend {
         this(LeakDetection.OFF);
     }
 
-    /** A backend whose tracker detects leaks at {@code leakDetection}. */
+    /**
+     * A backend whose tracker detects leaks at {@code leakDetection}.
+     *
+     * @param leakDetection how closely the tracker watches for tensors that become unreachable unclosed
+     */
     public ReferenceBackend(LeakDetection leakDetection) {
         super(NAME, leakDetection);
     }
 
-    /** Arrays allocated and not yet freed: this "engine's" own count of live objects. */
+    /** {@return the arrays allocated and not yet freed: this "engine's" own count of live objects} */
     public long liveArrays() {
         return liveArrays.get();
     }
 
-    /** Frees one array; called exactly once per array when its tensor is released. */
+    /**
+     * Frees one array; called exactly once per array when its tensor is released.
+     *
+     * @param array the array whose tensor was released
+     */
     protected void freeArray(ArrayTensor array) {
         liveArrays.decrementAndGet();
     }

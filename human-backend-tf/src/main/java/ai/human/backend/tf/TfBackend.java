@@ -172,7 +172,7 @@ public final class TfBackend extends AbstractBackend {
         };
     }
 
-    /** Intra-op threads this backend asked TensorFlow for. */
+    /** {@return intra-op threads this backend asked TensorFlow for} */
     public int threads() {
         return threads;
     }
